@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The one shape of an answer, shared by the console, `npm run ask -- --json`
+ * and Discord. It is a public interface: add optional fields, never remove or
+ * retype one.
+ */
+export const CommandNameSchema = z.enum(['who', 'when', 'quote']);
+export type CommandName = z.infer<typeof CommandNameSchema>;
+
+export const SourceSchema = z.object({
+  /** Path relative to the corpus folder. */
+  file: z.string(),
+  title: z.string().optional(),
+  publisher: z.string().optional(),
+  author: z.string().optional(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** A span relative to the start of a result's text. */
+export const HighlightSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive() });
+export type Highlight = z.infer<typeof HighlightSchema>;
+
+export const ResultSchema = z.object({
+  /** An exact substring of the source file. */
+  text: z.string().min(1),
+  source: SourceSchema,
+  /** 1-based, counting the file's non-empty blocks. */
+  paragraph: z.number().int().positive(),
+  score: z.number(),
+  /** /quote: who said it, as the people index names them. */
+  speaker: z.string().optional(),
+  /** /when: the time expression, verbatim, and its resolved date when sound. */
+  when: z.object({ text: z.string(), date: z.string().optional() }).optional(),
+  /** Offsets of `text` in the source file: file.slice(start, end) === text. */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().positive().optional(),
+  /** Query matches within `text`, for renderers to emphasise. */
+  highlights: z.array(HighlightSchema).optional(),
+});
+export type Result = z.infer<typeof ResultSchema>;
+
+export const AnswerSchema = z.object({
+  command: CommandNameSchema,
+  query: z.string(),
+  results: z.array(ResultSchema),
+  /** Close matches from the index, offered when nothing was found. */
+  suggestions: z.array(z.string()).optional(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,0 +1,110 @@
+import type { SearchResult } from 'minisearch';
+import type { Highlight, Result, Source } from './answer-schema.ts';
+import type { Library } from './library.ts';
+import { isStopWord, terms, tokenize } from './text.ts';
+import type { Passage, SourceDocument } from './types.ts';
+
+/** A passage the index found, with its BM25 score and the index terms it matched. */
+export interface PassageHit {
+  passage: Passage;
+  score: number;
+  matchedTerms: readonly string[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Keeps only passages for which this returns true, before the limit applies. */
+  filter?: (passage: Passage) => boolean;
+}
+
+/** Typos are forgiven only in words long enough for an edit not to make another word. */
+const fuzzyFor = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
+
+/**
+ * BM25 search over body passages. Every query word must match when that finds
+ * anything; otherwise any may. The last word also matches as a prefix, for
+ * people who type a partial word.
+ */
+export function searchPassages(library: Library, query: string, options: SearchOptions = {}): PassageHit[] {
+  const filter = options.filter;
+  const run = (combineWith: 'AND' | 'OR'): SearchResult[] =>
+    library.index.search(query, {
+      combineWith,
+      fuzzy: fuzzyFor,
+      prefix: (_term, index, all) => index === all.length - 1,
+      ...(filter ? { filter: (result: SearchResult) => isPassage(library, result.id, filter) } : {}),
+    });
+  let results = run('AND');
+  if (results.length === 0) results = run('OR');
+  const hits = results.map((result) => ({
+    passage: library.passages[result.id as number] as Passage,
+    score: result.score,
+    matchedTerms: result.terms,
+  }));
+  return options.limit === undefined ? hits : hits.slice(0, options.limit);
+}
+
+function isPassage(library: Library, id: unknown, filter: (passage: Passage) => boolean): boolean {
+  const passage = typeof id === 'number' ? library.passages[id] : undefined;
+  return passage !== undefined && filter(passage);
+}
+
+/** Spans of `text` (starting at `offset` in its passage) whose terms are among `matched`. */
+export function highlightTerms(text: string, matched: readonly string[]): Highlight[] {
+  const wanted = new Set(matched.filter((term) => !isStopWord(term)));
+  const spans: Highlight[] = [];
+  for (const token of tokenize(text)) {
+    if (!wanted.has(token.term)) continue;
+    const last = spans.at(-1);
+    if (last && token.start < last.end) last.end = Math.max(last.end, token.end);
+    else spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}
+
+/** The citation of a document: its file and whatever metadata it supports. */
+export function citeSource(document: SourceDocument | undefined, file: string): Source {
+  return { ...(document?.meta ?? {}), file };
+}
+
+/** A result for a span of a passage's file: the text is sliced from the file itself. */
+export function resultFor(
+  library: Library,
+  passage: Passage,
+  span: { start: number; end: number },
+  score: number,
+  matchedTerms: readonly string[],
+): Result {
+  const document = library.documentsByFile.get(passage.file);
+  const text = (document?.text ?? passage.text).slice(span.start, span.end);
+  const highlights = highlightTerms(text, matchedTerms);
+  return {
+    text,
+    source: citeSource(document, passage.file),
+    paragraph: passage.paragraph,
+    score: roundScore(score),
+    start: span.start,
+    end: span.end,
+    ...(highlights.length > 0 ? { highlights } : {}),
+  };
+}
+
+export function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Words of the corpus close to the query's, offered as "did you mean". */
+export function suggestTerms(library: Library, query: string, limit = 5): string[] {
+  const asked = new Set(terms(query));
+  const results = library.index.search(query, { fuzzy: 0.34, prefix: true, combineWith: 'OR' });
+  const suggestions: string[] = [];
+  for (const result of results) {
+    for (const term of result.terms) {
+      const surface = library.surfaceForms.get(term);
+      if (asked.has(term) || !surface || suggestions.includes(surface)) continue;
+      suggestions.push(surface);
+      if (suggestions.length >= limit) return suggestions;
+    }
+  }
+  return suggestions;
+}

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/core/answer.ts';
+import { AnswerSchema } from '../src/core/answer-schema.ts';
+import { loadLibrary, type Library } from '../src/core/library.ts';
+import { SEED_CORPUS } from './support/corpus-dir.ts';
+
+let library: Library;
+beforeAll(async () => {
+  library = await loadLibrary(SEED_CORPUS);
+});
+
+describe('answer', () => {
+  it('returns the shared shape, each text an exact slice of its file, with its citation', () => {
+    const result = answer(library, 'who', 'Witkoff');
+    expect(AnswerSchema.parse(result)).toEqual(result);
+    expect(result.results.length).toBe(5);
+    for (const item of result.results) {
+      const document = library.documentsByFile.get(item.source.file);
+      expect(document?.text.slice(item.start, item.end)).toBe(item.text);
+      expect(item.text).toMatch(/Witkoff/);
+      expect(item.source).toMatchObject(document?.meta ?? {});
+    }
+  });
+
+  it('finds al‑Hayya (U+2011) and al-Hayya whichever the query types', () => {
+    for (const query of ['al-Hayya', 'al\u2011Hayya', 'Khalil\u202Fal-Hayya']) {
+      const texts = answer(library, 'who', query, { limit: 10 }).results.map((item) => item.text);
+      expect(texts.some((text) => text.includes('al\u2011Hayya'))).toBe(true);
+      expect(texts.some((text) => text.includes('al-Hayya'))).toBe(true);
+    }
+  });
+
+  it('forgives a typo and completes a partial word', () => {
+    expect(answer(library, 'who', 'Netanyahoo').results[0]?.text).toMatch(/Netanyahu/);
+    expect(answer(library, 'who', 'Smotr').results[0]?.text).toMatch(/Smotrich/);
+  });
+
+  it('highlights the matched words inside the text', () => {
+    const [first] = answer(library, 'who', 'Huckabee').results;
+    expect(first?.highlights?.map((span) => first.text.slice(span.start, span.end))).toContain('Huckabee');
+  });
+
+  it('never answers with page furniture', () => {
+    for (const query of ['Image', 'NBCUniversal', 'rewrite text', 'Middle East Eye', 'Sections']) {
+      for (const item of answer(library, 'who', query, { limit: 50 }).results) {
+        const passage = library.passages.find((candidate) => candidate.start === item.start && candidate.file === item.source.file);
+        expect(passage?.furniture).toBeUndefined();
+      }
+    }
+  });
+
+  it('respects the limit', () => {
+    expect(answer(library, 'when', 'ceasefire', { limit: 2 }).results).toHaveLength(2);
+  });
+
+  it('offers close words from the corpus when nothing matches', () => {
+    const result = answer(library, 'who', 'Hukabey');
+    expect(result.results).toEqual([]);
+    expect(result.suggestions).toContain('Huckabee');
+    expect(answer(library, 'who', 'qqqzzz')).toEqual({ command: 'who', query: 'qqqzzz', results: [] });
+  });
+});
