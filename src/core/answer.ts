@@ -1,7 +1,9 @@
-import type { Answer, CommandName, Result } from './answer-schema.ts';
+import type { Answer, CommandName } from './answer-schema.ts';
+import { answerQuote } from './answer-quote.ts';
+import { answerWhen } from './answer-when.ts';
+import { answerWho } from './answer-who.ts';
 import type { Library } from './library.ts';
-import { resultFor, searchPassages, suggestTerms } from './search.ts';
-import { normalise } from './text.ts';
+import { suggestTerms } from './search.ts';
 
 export const DEFAULT_LIMIT = 5;
 
@@ -12,7 +14,8 @@ export interface AnswerOptions {
   speaker?: string;
 }
 
-const QUOTATION_MARK = /["“”]/u;
+/** What a command's answerer returns: the results, and any fields it adds to the shared shape. */
+export type CommandAnswer = Omit<Answer, 'command' | 'query'>;
 
 /**
  * Answers one command from the Library as plain data. The query and the
@@ -20,24 +23,14 @@ const QUOTATION_MARK = /["“”]/u;
  */
 export function answer(library: Library, command: CommandName, query: string, options: AnswerOptions = {}): Answer {
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const results = command === 'quote' ? answerQuote(library, query, options.speaker, limit) : answerPassages(library, query, limit);
+  const answered =
+    command === 'who'
+      ? answerWho(library, query, limit)
+      : command === 'when'
+        ? answerWhen(library, query, limit)
+        : answerQuote(library, query, options.speaker, limit);
   const searched = [query, options.speaker ?? ''].join(' ').trim();
-  const suggestions = results.length === 0 && searched !== '' ? suggestTerms(library, searched) : [];
-  return { command, query, results, ...(suggestions.length > 0 ? { suggestions } : {}) };
-}
-
-function answerPassages(library: Library, query: string, limit: number): Result[] {
-  return searchPassages(library, query, { limit }).map((hit) =>
-    resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms),
-  );
-}
-
-function answerQuote(library: Library, query: string, speaker: string | undefined, limit: number): Result[] {
-  const speakerName = speaker ? normalise(speaker) : '';
-  const hasQuotation = (text: string): boolean => QUOTATION_MARK.test(text);
-  const mentionsSpeaker = (text: string): boolean => speakerName === '' || normalise(text).includes(speakerName);
-  const searched = query.trim() === '' ? (speaker ?? '') : query;
-  return searchPassages(library, searched, { filter: (passage) => hasQuotation(passage.text) && mentionsSpeaker(passage.text) })
-    .slice(0, limit)
-    .map((hit) => resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms));
+  const suggestions =
+    answered.suggestions ?? (answered.results.length === 0 && searched !== '' ? suggestTerms(library, searched) : []);
+  return { command, query, ...answered, ...(suggestions.length > 0 ? { suggestions } : {}) };
 }

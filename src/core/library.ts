@@ -1,8 +1,10 @@
 import MiniSearch from 'minisearch';
 import { loadCorpus, type LoadCorpusOptions } from './corpus.ts';
 import { splitPassages } from './passages.ts';
+import { buildPeopleIndex } from './people.ts';
+import { extractQuotations } from './quotes.ts';
 import { isStopWord, terms, tokenize } from './text.ts';
-import type { LoadProblem, Passage, SourceDocument } from './types.ts';
+import type { LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument } from './types.ts';
 
 /** What minisearch stores per passage: only the id and the text to index. */
 interface IndexedPassage {
@@ -25,6 +27,8 @@ export interface Library {
   readonly index: PassageIndex;
   /** For each folded term, a surface form from the corpus, to show in suggestions. */
   readonly surfaceForms: ReadonlyMap<string, string>;
+  readonly people: PeopleIndex;
+  readonly quotations: readonly Quotation[];
   readonly problems: readonly LoadProblem[];
 }
 
@@ -56,6 +60,8 @@ export function buildLibrary(documents: readonly SourceDocument[], problems: rea
     passages,
     index,
     surfaceForms,
+    people: buildPeopleIndex(passages),
+    quotations: extractQuotations(passages),
     problems,
   };
 }

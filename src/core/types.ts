@@ -48,3 +48,46 @@ export interface Passage {
   /** Set when the block is page furniture: kept in the Library, shown by no answer. */
   furniture?: FurnitureKind;
 }
+
+/** A person the corpus names, under the fullest name it gives them. */
+export interface Person {
+  id: number;
+  /** The fullest form found in the corpus, verbatim, e.g. "Steve Witkoff". */
+  name: string;
+  /** The other forms the corpus uses for them, verbatim ("Witkoff", "Mr. Witkoff"). */
+  aliases: string[];
+  mentionCount: number;
+}
+
+/** One place in a file where a person is named. */
+export interface PersonMention {
+  personId: number;
+  file: string;
+  passageId: number;
+  /** Offsets into the file's text. */
+  start: number;
+  end: number;
+}
+
+/** The people of the corpus: who is who, under which names, and where. */
+export interface PeopleIndex {
+  readonly people: readonly Person[];
+  /** The person a typed or written name refers to, when that is unambiguous. */
+  find(name: string): Person | undefined;
+  /** Names for autocomplete: matches of a partial name, most-mentioned first. */
+  complete(partial: string, limit: number): Person[];
+  /** A file's mentions in text order, for resolving "Mr. X", "he" or a role to a person. */
+  mentionsIn(file: string): readonly PersonMention[];
+}
+
+/** A direct quotation: the span with its marks, and its speaker when one is found honestly. */
+export interface Quotation {
+  file: string;
+  passageId: number;
+  paragraph: number;
+  /** Offsets into the file's text, quotation marks included. */
+  start: number;
+  end: number;
+  /** Person.id of the speaker, absent when none can be named without guessing. */
+  speakerId?: number;
+}
