@@ -3,7 +3,7 @@ import { loadCorpus, type LoadCorpusOptions } from './corpus.ts';
 import { splitPassages } from './passages.ts';
 import { buildPeopleIndex } from './people.ts';
 import { extractQuotations } from './quotes.ts';
-import { isStopWord, terms, tokenize } from './text.ts';
+import { isStopWord, terms } from './text.ts';
 import type { LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument } from './types.ts';
 
 /** What minisearch stores per passage: only the id and the text to index. */
@@ -25,8 +25,6 @@ export interface Library {
   readonly passages: readonly Passage[];
   /** BM25 index over body passages only: furniture is never an answer. */
   readonly index: PassageIndex;
-  /** For each folded term, a surface form from the corpus, to show in suggestions. */
-  readonly surfaceForms: ReadonlyMap<string, string>;
   readonly people: PeopleIndex;
   readonly quotations: readonly Quotation[];
   readonly problems: readonly LoadProblem[];
@@ -46,20 +44,12 @@ export function buildLibrary(documents: readonly SourceDocument[], problems: rea
   const passages: Passage[] = [];
   for (const document of documents) passages.push(...splitPassages(document, passages.length));
   const index = createIndex();
-  const surfaceForms = new Map<string, string>();
-  const body = passages.filter((passage) => !passage.furniture);
-  index.addAll(body.map(({ id, text }) => ({ id, text })));
-  for (const passage of body) {
-    for (const token of tokenize(passage.text)) {
-      if (!surfaceForms.has(token.term)) surfaceForms.set(token.term, passage.text.slice(token.start, token.end));
-    }
-  }
+  index.addAll(passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text })));
   return {
     documents,
     documentsByFile: new Map(documents.map((document) => [document.file, document])),
     passages,
     index,
-    surfaceForms,
     people: buildPeopleIndex(passages),
     quotations: extractQuotations(passages),
     problems,

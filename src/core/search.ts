@@ -93,14 +93,17 @@ export function roundScore(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-/** Words of the corpus close to the query's, offered as "did you mean". */
+/** Words of the corpus close to the query's, as the corpus writes them, offered as "did you mean". */
 export function suggestTerms(library: Library, query: string, limit = 5): string[] {
   const asked = new Set(terms(query));
   const results = library.index.search(query, { fuzzy: 0.34, prefix: true, combineWith: 'OR' });
   const suggestions: string[] = [];
   for (const result of results) {
+    const text = library.passages[result.id as number]?.text ?? '';
+    const tokens = tokenize(text);
     for (const term of result.terms) {
-      const surface = library.surfaceForms.get(term);
+      const token = tokens.find((candidate) => candidate.term === term);
+      const surface = token ? text.slice(token.start, token.end) : undefined;
       if (asked.has(term) || !surface || suggestions.includes(surface)) continue;
       suggestions.push(surface);
       if (suggestions.length >= limit) return suggestions;

@@ -41,17 +41,26 @@ export interface FoldedText {
 
 /** Folds case, diacritics, dashes, spaces, quotes and invisible characters, keeping offsets. */
 export function foldText(text: string): FoldedText {
-  let folded = '';
+  const parts: string[] = [];
   const origin: number[] = [];
   let offset = 0;
-  for (const character of text) {
+  while (offset < text.length) {
+    const code = text.charCodeAt(offset);
+    // Most news text is ASCII: fold it without regular expressions or normalisation.
+    if (code < 0x80 && code !== 0x60) {
+      parts.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[offset] as string);
+      origin.push(offset);
+      offset += 1;
+      continue;
+    }
+    const character = String.fromCodePoint(text.codePointAt(offset) as number);
     const replacement = foldCharacter(character);
     for (let i = 0; i < replacement.length; i += 1) origin.push(offset);
-    folded += replacement;
+    parts.push(replacement);
     offset += character.length;
   }
   origin.push(text.length);
-  return { folded, origin };
+  return { folded: parts.join(''), origin };
 }
 
 /** The folded form of a string, for comparing names and phrases. */
