@@ -59,11 +59,28 @@ export interface NameCandidate extends Span {
 /**
  * A capitalised word: a capital, letters, apostrophes and capitalised hyphen
  * parts ("Ben-Gvir"), or a particle hyphened to one ("al‑Hayya"), or a dotted
- * abbreviation ("U.S."). A word hyphened to a lower-case part ("Hamas-led")
- * is an adjective, not a name.
+ * abbreviation ("U.S."). Its edges are checked by `standsAlone`, which is
+ * cheaper than look-arounds in the expression.
  */
 const CAPITAL_WORD =
-  /(?<![\p{L}\p{M}\p{N}'’\u2010\u2011-])(?:(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|d|de|da|di|du|del|van|von|le|la)[-\u2010\u2011'’])?\p{Lu}[\p{L}\p{M}'’]*(?:[-\u2010\u2011]\p{Lu}[\p{L}\p{M}'’]*)*)(?![\p{L}\p{M}\p{N}]|[-\u2010\u2011][\p{L}\p{N}])/gu;
+  /(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|d|de|da|di|du|del|van|von|le|la)[-\u2010\u2011'’])?\p{Lu}[\p{L}\p{M}'’]*(?:[-\u2010\u2011]\p{Lu}[\p{L}\p{M}'’]*)*/gu;
+const WORD_PART = /[\p{L}\p{M}\p{N}]/u;
+const isHyphen = (character: string | undefined): boolean => character === '-' || character === '\u2010' || character === '\u2011';
+
+/**
+ * Whether a match is a whole word: not glued to a letter, digit, apostrophe
+ * or hyphen before it, nor to a letter after it or a lower-case hyphen part
+ * ("Hamas-led" is an adjective, not a name).
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (before !== undefined && (WORD_PART.test(before) || before === "'" || before === '’' || isHyphen(before))) return false;
+  const after = text[end];
+  if (after === undefined) return true;
+  if (WORD_PART.test(after)) return false;
+  return !(isHyphen(after) && WORD_PART.test(text[end + 1] ?? ''));
+}
+
 /** Between two words of a name: an optional full stop, spaces, and lower-case words that must be particles. */
 const NAME_GAP = /^(\.)?[ \u00A0\u202F\t]+(?:\p{Ll}+[ \u00A0\u202F\t]+){0,3}$/u;
 const COORDINATION_GAP = /^(?:,[ \u00A0\u202F]+|,?[ \u00A0\u202F]+(?:and|or)[ \u00A0\u202F]+)$/u;
@@ -73,7 +90,12 @@ const OPENING_MARKS = /[\s"“‘'([]/u;
 
 function capitalWords(text: string): NameWord[] {
   const found: NameWord[] = [];
-  for (const match of text.matchAll(CAPITAL_WORD)) {
+  const pattern = new RegExp(CAPITAL_WORD);
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!standsAlone(text, match.index, match.index + match[0].length)) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
     let surface = match[0];
     const possessive = /(?:['’]s|s['’])$/u.test(surface);
     surface = surface.replace(/['’]s?$/u, '');
@@ -244,8 +266,9 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
   const following = text.slice(name.end, name.end + 120);
   const after = name.possessive ? undefined : VERB_AFTER.exec(following)?.[1];
   if ((after && isSpeechVerb(foldWord(after))) || (before !== undefined && isSpeechVerb(before))) cues |= Cue.speech;
-  const pronoun = name.possessive ? undefined : PRONOUN_NEXT.exec(text.slice(name.end, name.end + 240))?.[1];
-  if (pronoun) cues |= Cue.pronoun;
+  // The rest weighs only whether a full name is a person's; a lone word needs a courtesy title or a title.
+  if (words.length === 1) return cues;
+  if (!name.possessive && PRONOUN_NEXT.test(text.slice(name.end, name.end + 240))) cues |= Cue.pronoun;
   const next = NOUN_AFTER.exec(following)?.[1];
   const nextFolded = next ? foldWord(next) : undefined;
   if (name.possessive && nextFolded && isKinshipNoun(nextFolded)) cues |= Cue.relation;

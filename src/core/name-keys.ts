@@ -1,39 +1,45 @@
 import { isParticle } from './name-lexicon.ts';
 import { normalise } from './text.ts';
 
-/** Folded words met so far: a corpus repeats its names, and folding is the build's hottest step. */
-const foldedWords = new Map<string, string>();
 const MAX_REMEMBERED = 200_000;
 
-/** `normalise` for a word or a short phrase, remembered. */
-export function foldWord(surface: string): string {
-  let folded = foldedWords.get(surface);
-  if (folded === undefined) {
-    if (foldedWords.size >= MAX_REMEMBERED) foldedWords.clear();
-    folded = normalise(surface);
-    foldedWords.set(surface, folded);
-  }
-  return folded;
+/**
+ * Remembers a function of a word: a corpus repeats its names and words, and
+ * folding them is the build's hottest step. Forgets all when full, so memory
+ * stays bounded on any corpus.
+ */
+export function remembered<T>(compute: (surface: string) => T): (surface: string) => T {
+  const memory = new Map<string, T>();
+  return (surface) => {
+    let value = memory.get(surface);
+    if (value === undefined) {
+      if (memory.size >= MAX_REMEMBERED) memory.clear();
+      value = compute(surface);
+      memory.set(surface, value);
+    }
+    return value;
+  };
 }
+
+/** `normalise` for a word or a short phrase, remembered. */
+export const foldWord = remembered(normalise);
 
 /**
  * A name word folded for comparison: case, diacritics, dashes, apostrophes,
  * spaces and dots gone, so "al‑Hayya" (U+2011), "al-Hayya" and "Al Hayya"
  * meet on "alhayya".
  */
-export function wordKey(surface: string): string {
-  return foldWord(surface).replace(/[\s'.-]/gu, '');
-}
+export const wordKey = remembered((surface) => foldWord(surface).replace(/[\s'.-]/gu, ''));
 
-/** The keys a surname is known by: whole, and without a leading particle ("al‑Hayya" → "alhayya", "hayya"). */
-export function surnameKeys(surface: string): string[] {
+/** The keys a surname is known by: whole, and without a leading particle ("al‑Hayya" → "alhayya", "hayya"). Shared: do not change it. */
+export const surnameKeys = remembered((surface): readonly string[] => {
   const keys = [wordKey(surface)];
   const words = foldWord(surface).split(/[\s'-]+/u);
   let first = 0;
   while (first < words.length - 1 && isParticle(words[first] ?? '')) first += 1;
   if (first > 0) keys.push(wordKey(words.slice(first).join(' ')));
   return keys;
-}
+});
 
 /** Two given names are one person's when equal, or when one is the other's initial ("D." and "David"). */
 export function givenNamesAgree(a: string, b: string): boolean {

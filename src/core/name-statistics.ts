@@ -10,7 +10,7 @@ export interface FullNameForm {
   /** As first written; a borrowed surname is appended ("Oded" + "Lifshitz"). */
   surface: string;
   givenKey: string;
-  surnameKeys: string[];
+  surnameKeys: readonly string[];
   evidence: NameEvidence;
   count: number;
 }
@@ -51,7 +51,7 @@ export function nameSurface(text: string, candidate: NameCandidate): string {
 }
 
 /** The surname keys of a candidate: of its surname for a full name, of the word for a lone one. */
-export function candidateSurnameKeys(candidate: NameCandidate): string[] {
+export function candidateSurnameKeys(candidate: NameCandidate): readonly string[] {
   return surnameKeys(surnameOf(candidate.words).surface);
 }
 

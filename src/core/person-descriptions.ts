@@ -9,7 +9,7 @@ import {
   isTitleLink,
   isTitleModifier,
 } from './name-lexicon.ts';
-import { foldWord } from './name-keys.ts';
+import { foldWord, remembered } from './name-keys.ts';
 import type { Span } from './text.ts';
 
 /** How a passage says who a person is. */
@@ -43,9 +43,12 @@ const APPOSITIVE_END =
 const MAX_APPOSITIVE_WORDS = 25;
 const MAX_ROLE_DEPTH = 8;
 
+/** A word folded, its possessive and a final full stop left off ("Hamas’" → "hamas", "negotiator." → "negotiator"). */
+const bareWord = remembered((surface) => foldWord(surface).replace(/(?:'s|')$/u, '').replace(/\.$/u, ''));
+
 function wordAt(text: string, start: number, end: number): Word {
   const surface = text.slice(start, end);
-  return { start, end, surface, folded: foldWord(surface).replace(/(?:'s|')$/u, '').replace(/\.$/u, '') };
+  return { start, end, surface, folded: bareWord(surface) };
 }
 
 /** Up to `max` words before `position`, nearest first, stopping at any punctuation between words. */
