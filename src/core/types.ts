@@ -66,7 +66,7 @@ export interface PersonMention {
   personId: number;
   file: string;
   passageId: number;
-  /** Offsets into the file's text. */
+  /** Offsets into the file's text of the name as written, a courtesy title included ("Mr. Witkoff"), a possessive "’s" not. */
   start: number;
   end: number;
 }
