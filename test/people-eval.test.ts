@@ -12,9 +12,10 @@ import { SEED_CORPUS } from './support/corpus-dir.ts';
  * seed corpus. It prints the two figures the README reports.
  */
 const FIXTURES = fileURLToPath(new URL('./fixtures/people', import.meta.url));
+const HOLDOUT = fileURLToPath(new URL('./fixtures/people-holdout', import.meta.url));
 
 interface Question {
-  corpus: 'fixtures' | 'seed';
+  corpus?: 'fixtures' | 'seed';
   query: string;
   person: string;
   describes: string[];
@@ -30,21 +31,23 @@ interface MentionLabel {
 interface Labels {
   questions: Question[];
   mentions: MentionLabel[];
-  seedMentions: MentionLabel[];
+  seedMentions?: MentionLabel[];
 }
 
 let labels: Labels;
-let libraries: Record<Question['corpus'], Library>;
+let heldOut: Labels;
+let libraries: Record<'fixtures' | 'seed' | 'holdout', Library>;
 
 beforeAll(async () => {
   labels = JSON.parse(await readFile(`${FIXTURES}/labels.json`, 'utf8')) as Labels;
-  const [fixtures, seed] = await Promise.all([loadLibrary(FIXTURES), loadLibrary(SEED_CORPUS)]);
-  libraries = { fixtures, seed };
+  heldOut = JSON.parse(await readFile(`${HOLDOUT}/labels.json`, 'utf8')) as Labels;
+  const [fixtures, seed, holdout] = await Promise.all([loadLibrary(FIXTURES), loadLibrary(SEED_CORPUS), loadLibrary(HOLDOUT)]);
+  libraries = { fixtures, seed, holdout };
 });
 
 /** Whether the first /who result names the expected person and describes them. */
-function firstResultDescribes(question: Question): boolean {
-  const answered = answer(libraries[question.corpus], 'who', question.query);
+function firstResultDescribes(library: Library, question: Question): boolean {
+  const answered = answer(library, 'who', question.query);
   const [first] = answered.results;
   const text = first ? foldText(first.text).folded : '';
   return answered.person?.name === question.person && question.describes.some((phrase) => text.includes(foldText(phrase).folded));
@@ -76,24 +79,40 @@ function share(passed: number, total: number): string {
   return `${passed}/${total} = ${(passed / total).toFixed(3)}`;
 }
 
+/** The two figures over a set of labels: /who questions answered with a description, and mentions resolved. */
+function measure(name: string, questions: readonly { question: Question; library: Library }[], mentions: readonly { label: MentionLabel; library: Library }[]) {
+  const missedQuestions = questions.filter(({ question, library }) => !firstResultDescribes(library, question));
+  const missedMentions = mentions.filter(({ label, library }) => !resolvesAsLabelled(library, label));
+  const described = (questions.length - missedQuestions.length) / questions.length;
+  const resolved = (mentions.length - missedMentions.length) / mentions.length;
+  console.log(`${name}: /who first result describes the person ${share(questions.length - missedQuestions.length, questions.length)}`);
+  console.log(`${name}: alias resolution ${share(mentions.length - missedMentions.length, mentions.length)}`);
+  if (missedQuestions.length > 0) console.log(`  missed questions: ${missedQuestions.map(({ question }) => question.query).join('; ')}`);
+  if (missedMentions.length > 0) console.log(`  missed mentions: ${missedMentions.map(({ label }) => `${label.file}:"${label.text}"`).join('; ')}`);
+  return { described, resolved };
+}
+
 describe('the labelled /who evaluation', () => {
-  it('answers most /who questions with a first result that describes the person', () => {
-    const failed = labels.questions.filter((question) => !firstResultDescribes(question));
-    const passed = labels.questions.length - failed.length;
-    console.log(`/who first result describes the person: ${share(passed, labels.questions.length)}`);
-    if (failed.length > 0) console.log(`  missed: ${failed.map((question) => `${question.corpus}:${question.query}`).join('; ')}`);
-    expect(passed / labels.questions.length).toBeGreaterThanOrEqual(0.9);
+  it('answers /who with a description and resolves mentions on the set the rules were written with', () => {
+    const { described, resolved } = measure(
+      'development set',
+      labels.questions.map((question) => ({ question, library: question.corpus === 'seed' ? libraries.seed : libraries.fixtures })),
+      [
+        ...labels.mentions.map((label) => ({ label, library: libraries.fixtures })),
+        ...(labels.seedMentions ?? []).map((label) => ({ label, library: libraries.seed })),
+      ],
+    );
+    expect(described).toBeGreaterThanOrEqual(0.9);
+    expect(resolved).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('resolves most labelled mentions and aliases to the right person, and organisations and places to no one', () => {
-    const all = [
-      ...labels.mentions.map((label) => ({ label, library: libraries.fixtures })),
-      ...labels.seedMentions.map((label) => ({ label, library: libraries.seed })),
-    ];
-    const failed = all.filter(({ label, library }) => !resolvesAsLabelled(library, label));
-    const passed = all.length - failed.length;
-    console.log(`alias resolution: ${share(passed, all.length)}`);
-    if (failed.length > 0) console.log(`  missed: ${failed.map(({ label }) => `${label.file}:"${label.text}"`).join('; ')}`);
-    expect(passed / all.length).toBeGreaterThanOrEqual(0.9);
+  it('does nearly as well on articles held out from writing the rules', () => {
+    const { described, resolved } = measure(
+      'held-out set',
+      heldOut.questions.map((question) => ({ question, library: libraries.holdout })),
+      heldOut.mentions.map((label) => ({ label, library: libraries.holdout })),
+    );
+    expect(described).toBeGreaterThanOrEqual(0.8);
+    expect(resolved).toBeGreaterThanOrEqual(0.85);
   });
 });

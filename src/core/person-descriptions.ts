@@ -41,6 +41,7 @@ const isSpace = (character: string | undefined): boolean => character === ' ' ||
 const APPOSITIVE_END =
   /[,;:!?()\u2014\u2013"“”]|(?<![\s.]\p{Lu}|^\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sen|Rep|Gov|Prof|Rev|Capt|Sgt|Inc|Ltd|Co|Corp|No|vs))\.(?=\s|$)/u;
 const MAX_APPOSITIVE_WORDS = 25;
+const ARTICLE_BEFORE = /(?<!\p{L})(?:the|a|an)[ \u00A0\u202F]+$/iu;
 const MAX_ROLE_DEPTH = 8;
 
 /** A word folded, its possessive and a final full stop left off ("Hamas’" → "hamas", "negotiator." → "negotiator"). */
@@ -99,7 +100,7 @@ function rolePhraseStart(words: readonly Word[], index: number): number {
     const word = words[first + 1] as Word;
     if (endsSentence(word)) break;
     if (!isLowerCase(word) || isPossessive(word) || isSentenceOpener(word.folded) || isSpeechVerb(word.folded)) break;
-    if (/(?:ed|ing|ly)$/u.test(word.folded)) break;
+    if (VERBS_BEFORE_ROLES.has(word.folded) || word.folded.endsWith('ly')) break;
     first += 1;
     lowerCase += 1;
   }
@@ -134,8 +135,17 @@ function describesPerson(words: readonly Word[]): boolean {
   const opens =
     isAppositiveOpener(first.folded) ||
     (isLowerCase(first) && (isRoleNoun(first.folded) || isKinshipNoun(first.folded))) ||
-    words.slice(0, 5).some((word) => !isLowerCase(word) && isPossessive(word));
+    opensWithPossessiveName(words);
   return opens && words.slice(0, MAX_ROLE_DEPTH).some(namesRole);
+}
+
+/** "Hamas’ chief negotiator", "President Donald Trump’s Middle East special envoy": capitalised words up to a possessive. */
+function opensWithPossessiveName(words: readonly Word[]): boolean {
+  for (const word of words.slice(0, 5)) {
+    if (isLowerCase(word)) return false;
+    if (isPossessive(word)) return true;
+  }
+  return false;
 }
 
 /** After an age ("X, 86, …") any phrase opened like an appositive describes ("a former public defender"). */
@@ -182,6 +192,12 @@ function appositiveBefore(text: string, nameStart: number): DescriptionSpan | un
   return linked ? { kind: 'appositive', start: rolePhraseStart(words, role), end: commaAt } : undefined;
 }
 
+/** Where a role's noun phrase starts, its article included ("the American actress"). */
+function phraseStart(text: string, start: number): number {
+  const article = ARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+  return article ? start - article[0].length : start;
+}
+
 /**
  * The spans around a name that say who the person is: the title run before it
  * (given by the caller, who split it from the name), a role noun right before
@@ -191,7 +207,10 @@ export function findDescriptions(text: string, name: Span & { possessive: boolea
   const found: DescriptionSpan[] = [];
   if (title) found.push({ kind: 'title', ...title });
   else {
-    const before = roleBefore(text, name.start) ?? appositiveBefore(text, name.start);
+    const before = roleBefore(text, name.start);
+    // "The jury president, the American actress Julia Marsh": an appositive before the role before.
+    const further = appositiveBefore(text, before ? phraseStart(text, before.start) : name.start);
+    if (further) found.push(further);
     if (before) found.push(before);
   }
   const after = name.possessive ? undefined : appositiveAfter(text, name.end);
