@@ -49,24 +49,21 @@ function descriptionWeight(library: Library, description: PersonDescription, mat
   return (matchesRole ? 5 : 0) + (description.kind === 'appositive' ? 3 : 2) + (/\s/u.test(named) ? 0.5 : 0) + Math.min(words, 12) / 12;
 }
 
-/** Best first, a document's second description only after every document's better first ones. */
+/**
+ * Best first, a document's second description only after every document's
+ * better first ones: each item loses a point per better item of its file.
+ */
 function rankAcrossDocuments<T extends { file: string; weight: number }>(items: readonly T[]): T[] {
-  const remaining = [...items].sort((a, b) => b.weight - a.weight);
-  const picked: T[] = [];
-  const perFile = new Map<string, number>();
-  while (remaining.length > 0) {
-    let bestIndex = 0;
-    let bestWeight = -Infinity;
-    remaining.forEach((item, index) => {
-      const weight = item.weight - (perFile.get(item.file) ?? 0);
-      if (weight > bestWeight) [bestIndex, bestWeight] = [index, weight];
-    });
-    const [item] = remaining.splice(bestIndex, 1);
-    if (!item) break;
-    picked.push(item);
-    perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
-  }
-  return picked;
+  const seen = new Map<string, number>();
+  return [...items]
+    .sort((a, b) => b.weight - a.weight)
+    .map((item) => {
+      const before = seen.get(item.file) ?? 0;
+      seen.set(item.file, before + 1);
+      return { item, rank: item.weight - before };
+    })
+    .sort((a, b) => b.rank - a.rank)
+    .map(({ item }) => item);
 }
 
 function highlightMentions(span: Span, mentions: readonly PersonMention[]): Highlight[] {
