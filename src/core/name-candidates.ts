@@ -40,8 +40,6 @@ export interface NameCandidate extends Span {
   /** Where the mention starts: before a courtesy title ("Mr. Witkoff"), else at the name. */
   mentionStart: number;
   possessive: boolean;
-  /** It opens a sentence, where any word is capitalised. */
-  sentenceInitial: boolean;
   /** The evidence around this occurrence, as bits of `Cue`. */
   cues: number;
   /** What describes it; found for full names, and for a lone name by `describeCandidate` when it turns out a person's. */
@@ -82,6 +80,7 @@ function standsAlone(text: string, start: number, end: number): boolean {
 }
 
 /** Between two words of a name: an optional full stop, spaces, and lower-case words that must be particles. */
+const MAX_NAME_GAP = 24;
 const NAME_GAP = /^(\.)?[ \u00A0\u202F\t]+(?:\p{Ll}+[ \u00A0\u202F\t]+){0,3}$/u;
 const COORDINATION_GAP = /^(?:,[ \u00A0\u202F]+|,?[ \u00A0\u202F]+(?:and|or)[ \u00A0\u202F]+)$/u;
 const VARIANT_GAP = /\(?[ \u00A0\u202F]*(?:also (?:spelled|spelt|written|transliterated|known as|called)|a\.?k\.?a\.?|n[ée]e)(?: as)?[ \u00A0\u202F]+$/u;
@@ -97,20 +96,22 @@ function capitalWords(text: string): NameWord[] {
       continue;
     }
     let surface = match[0];
-    const possessive = /(?:['’]s|s['’])$/u.test(surface);
-    surface = surface.replace(/['’]s?$/u, '');
+    // Most words end in a plain letter: only the others pay for the possessive's expressions.
+    const last = surface.at(-1);
+    const quoted = last === "'" || last === '’' || last === 's';
+    const possessive = quoted && /(?:['’]s|s['’])$/u.test(surface);
+    if (quoted) surface = surface.replace(/['’]s?$/u, '');
     const start = match.index;
     const end = start + surface.length;
-    const dotted = /^(?:\p{Lu}\.){2,}$/u.test(surface);
-    const initial = surface.length === 1 && text[end] === '.';
+    const capitals = surface.length >= 2 && (surface[1] === '.' || surface[1] !== surface[1]?.toLowerCase());
     found.push({
       start,
       end,
       surface,
       key: wordKey(surface),
       particle: false,
-      acronym: dotted || (surface.length >= 2 && /^[\p{Lu}\d]+$/u.test(surface)),
-      initial,
+      acronym: capitals && (/^(?:\p{Lu}\.){2,}$/u.test(surface) || /^[\p{Lu}\d]+$/u.test(surface)),
+      initial: surface.length === 1 && text[end] === '.',
       possessive,
     });
   }
@@ -123,7 +124,8 @@ function capitalWords(text: string): NameWord[] {
  * ("Pieter van der Berg", "Mr. van der Berg"), which are returned to join the run.
  */
 function joinRun(text: string, left: NameWord, right: NameWord): NameWord[] | undefined {
-  if (left.possessive) return undefined;
+  if (left.possessive || right.start - left.end > MAX_NAME_GAP) return undefined;
+  if (right.start - left.end === 1 && text[left.end] === ' ') return [];
   const gap = text.slice(left.end, right.start);
   const match = NAME_GAP.exec(gap);
   if (!match) return undefined;
@@ -309,7 +311,6 @@ function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefine
       ...name,
       words: split.name,
       mentionStart,
-      sentenceInitial: isSentenceStart(text, (run[0] as NameWord).start),
       cues,
       descriptions,
       borrowedSurname: false,

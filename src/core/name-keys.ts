@@ -21,15 +21,24 @@ export function remembered<T>(compute: (surface: string) => T): (surface: string
   };
 }
 
+/** Plain ASCII letters, which `normalise` only lower-cases: most words, answered without a look-up. */
+const ASCII_LETTERS = /^[A-Za-z]+$/u;
+const foldRemembered = remembered(normalise);
+const keyRemembered = remembered((surface) => foldWord(surface).replace(/[\s'.-]/gu, ''));
+
 /** `normalise` for a word or a short phrase, remembered. */
-export const foldWord = remembered(normalise);
+export function foldWord(surface: string): string {
+  return ASCII_LETTERS.test(surface) ? surface.toLowerCase() : foldRemembered(surface);
+}
 
 /**
  * A name word folded for comparison: case, diacritics, dashes, apostrophes,
  * spaces and dots gone, so "al‑Hayya" (U+2011), "al-Hayya" and "Al Hayya"
  * meet on "alhayya".
  */
-export const wordKey = remembered((surface) => foldWord(surface).replace(/[\s'.-]/gu, ''));
+export function wordKey(surface: string): string {
+  return ASCII_LETTERS.test(surface) ? surface.toLowerCase() : keyRemembered(surface);
+}
 
 /** The keys a surname is known by: whole, and without a leading particle ("al‑Hayya" → "alhayya", "hayya"). Shared: do not change it. */
 export const surnameKeys = remembered((surface): readonly string[] => {
