@@ -15,23 +15,10 @@ import {
   isTitleLink,
   isTitleModifier,
 } from './name-lexicon.ts';
+import { capitalRuns, type NameWord } from './capital-runs.ts';
 import { findDescriptions, roleBefore, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
 import { Cue, hasCue } from './person-evidence.ts';
 import type { Span } from './text.ts';
-
-/** A capitalised word (or a particle inside a name) with its offsets in the passage text. */
-export interface NameWord extends Span {
-  surface: string;
-  key: string;
-  /** A lower-case particle inside a name: "van", "bin". */
-  particle: boolean;
-  /** All capitals ("NBC") or dotted ("U.S."): an organisation's or a country's abbreviation. */
-  acronym: boolean;
-  /** A single capital followed by a full stop: "E." in "David E. Sanger". */
-  initial: boolean;
-  /** Followed by "'s" or "’" (which the word leaves out). */
-  possessive: boolean;
-}
 
 /** A name found in a passage, with the evidence around it. Offsets are the passage text's. */
 export interface NameCandidate extends Span {
@@ -54,108 +41,10 @@ export interface NameCandidate extends Span {
   variantOf?: number;
 }
 
-/**
- * A capitalised word: a capital, letters, apostrophes and capitalised hyphen
- * parts ("Ben-Gvir"), or a particle hyphened to one ("al‑Hayya"), or a dotted
- * abbreviation ("U.S."). Its edges are checked by `standsAlone`, which is
- * cheaper than look-arounds in the expression.
- */
-const CAPITAL_WORD =
-  /(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|d|de|da|di|du|del|van|von|le|la)[-\u2010\u2011'’])?\p{Lu}[\p{L}\p{M}'’]*(?:[-\u2010\u2011]\p{Lu}[\p{L}\p{M}'’]*)*/gu;
-const WORD_PART = /[\p{L}\p{M}\p{N}]/u;
-const isHyphen = (character: string | undefined): boolean => character === '-' || character === '\u2010' || character === '\u2011';
-
-/**
- * Whether a match is a whole word: not glued to a letter, digit, apostrophe
- * or hyphen before it, nor to a letter after it or a lower-case hyphen part
- * ("Hamas-led" is an adjective, not a name).
- */
-function standsAlone(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
-  if (before !== undefined && (WORD_PART.test(before) || before === "'" || before === '’' || isHyphen(before))) return false;
-  const after = text[end];
-  if (after === undefined) return true;
-  if (WORD_PART.test(after)) return false;
-  return !(isHyphen(after) && WORD_PART.test(text[end + 1] ?? ''));
-}
-
-/** Between two words of a name: an optional full stop, spaces, and lower-case words that must be particles. */
-const MAX_NAME_GAP = 24;
-const NAME_GAP = /^(\.)?[ \u00A0\u202F\t]+(?:\p{Ll}+[ \u00A0\u202F\t]+){0,3}$/u;
 const COORDINATION_GAP = /^(?:,[ \u00A0\u202F]+|,?[ \u00A0\u202F]+(?:and|or)[ \u00A0\u202F]+)$/u;
 const VARIANT_GAP = /\(?[ \u00A0\u202F]*(?:also (?:spelled|spelt|written|transliterated|known as|called)|a\.?k\.?a\.?|n[ée]e)(?: as)?[ \u00A0\u202F]+$/u;
 const SENTENCE_BREAK = /[.!?:;…\u2014\u2013\n]/u;
 const OPENING_MARKS = /[\s"“‘'([]/u;
-
-function capitalWords(text: string): NameWord[] {
-  const found: NameWord[] = [];
-  const pattern = new RegExp(CAPITAL_WORD);
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (!standsAlone(text, match.index, match.index + match[0].length)) {
-      pattern.lastIndex = match.index + 1;
-      continue;
-    }
-    let surface = match[0];
-    // Most words end in a plain letter: only the others pay for the possessive's expressions.
-    const last = surface.at(-1);
-    const quoted = last === "'" || last === '’' || last === 's';
-    const possessive = quoted && /(?:['’]s|s['’])$/u.test(surface);
-    if (quoted) surface = surface.replace(/['’]s?$/u, '');
-    const start = match.index;
-    const end = start + surface.length;
-    const capitals = surface.length >= 2 && (surface[1] === '.' || surface[1] !== surface[1]?.toLowerCase());
-    found.push({
-      start,
-      end,
-      surface,
-      key: wordKey(surface),
-      particle: false,
-      acronym: capitals && (/^(?:\p{Lu}\.){2,}$/u.test(surface) || /^[\p{Lu}\d]+$/u.test(surface)),
-      initial: surface.length === 1 && text[end] === '.',
-      possessive,
-    });
-  }
-  return found;
-}
-
-/**
- * Whether two capitalised words belong to one run: only spaces between them,
- * an initial's or a title's full stop ("E.", "Mr."), or lower-case particles
- * ("Pieter van der Berg", "Mr. van der Berg"), which are returned to join the run.
- */
-function joinRun(text: string, left: NameWord, right: NameWord): NameWord[] | undefined {
-  if (left.possessive || right.start - left.end > MAX_NAME_GAP) return undefined;
-  if (right.start - left.end === 1 && text[left.end] === ' ') return [];
-  const gap = text.slice(left.end, right.start);
-  const match = NAME_GAP.exec(gap);
-  if (!match) return undefined;
-  if (match[1] && !(left.initial || (left.surface.length <= 4 && isTitleHead(left.key)))) return undefined;
-  const particles: NameWord[] = [];
-  for (const particle of gap.matchAll(/\p{Ll}+/gu)) {
-    if (!isParticle(particle[0])) return undefined;
-    const start = left.end + particle.index;
-    particles.push({ start, end: start + particle[0].length, surface: particle[0], key: particle[0], particle: true, acronym: false, initial: false, possessive: false });
-  }
-  return particles;
-}
-
-/** Runs of capitalised words separated only by spaces, particles or an initial's full stop. */
-function capitalRuns(text: string): NameWord[][] {
-  const runs: NameWord[][] = [];
-  let run: NameWord[] = [];
-  for (const word of capitalWords(text)) {
-    const last = run.at(-1);
-    const particles = last ? joinRun(text, last, word) : undefined;
-    if (!particles) {
-      if (run.length > 0) runs.push(run);
-      run = [word];
-      continue;
-    }
-    run.push(...particles, word);
-  }
-  if (run.length > 0) runs.push(run);
-  return runs;
-}
 
 function isSentenceStart(text: string, position: number): boolean {
   let cursor = position;

@@ -1,4 +1,5 @@
-import { findNameCandidates, surnameOf, type NameCandidate, type NameWord } from './name-candidates.ts';
+import type { NameWord } from './capital-runs.ts';
+import { findNameCandidates, surnameOf, type NameCandidate } from './name-candidates.ts';
 import { surnameKeys, wordKey } from './name-keys.ts';
 import { addCues, noEvidence, type NameEvidence } from './person-evidence.ts';
 import type { Passage } from './types.ts';
