@@ -13,6 +13,7 @@ interface Asked {
   roleDescriptions: PersonDescription[];
 }
 
+/** How many close names to offer when no one matches. */
 const SUGGESTIONS = 5;
 
 /**
@@ -32,6 +33,7 @@ function resolveAsked(people: PeopleIndex, query: string): Asked | undefined {
   return undefined;
 }
 
+/** The whole sentences of a passage that cover a span: a description with its name, as a citable excerpt. */
 function sentenceSpan(passage: Passage, covered: Span): Span {
   const local = { start: covered.start - passage.start, end: covered.end - passage.start };
   const sentences = splitSentences(passage.text).filter((sentence) => sentence.end > local.start && sentence.start < local.end);
