@@ -1,10 +1,12 @@
 import MiniSearch from 'minisearch';
 import { loadCorpus, type LoadCorpusOptions } from './corpus.ts';
+import { extractTimeExpressions } from './dates.ts';
+import { documentDate } from './document-date.ts';
 import { splitPassages } from './passages.ts';
 import { buildPeopleIndex } from './people.ts';
 import { extractQuotations } from './quotes.ts';
 import { isStopWord, terms } from './text.ts';
-import type { LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument } from './types.ts';
+import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from './types.ts';
 
 /** What minisearch stores per passage: only the id and the text to index. */
 interface IndexedPassage {
@@ -27,6 +29,10 @@ export interface Library {
   readonly index: PassageIndex;
   readonly people: PeopleIndex;
   readonly quotations: readonly Quotation[];
+  /** Each dated document's date, by file: from its metadata or its dateline. */
+  readonly documentDates: ReadonlyMap<string, DocumentDate>;
+  /** Time expressions of the body passages, ordered by passage and offset. */
+  readonly timeExpressions: readonly TimeExpression[];
   readonly problems: readonly LoadProblem[];
 }
 
@@ -42,7 +48,15 @@ function createIndex(): PassageIndex {
 
 export function buildLibrary(documents: readonly SourceDocument[], problems: readonly LoadProblem[] = []): Library {
   const passages: Passage[] = [];
-  for (const document of documents) passages.push(...splitPassages(document, passages.length));
+  const documentDates = new Map<string, DocumentDate>();
+  const timeExpressions: TimeExpression[] = [];
+  for (const document of documents) {
+    const own = splitPassages(document, passages.length);
+    passages.push(...own);
+    const date = documentDate(document, own);
+    if (date) documentDates.set(document.file, date);
+    timeExpressions.push(...extractTimeExpressions(own, date));
+  }
   const index = createIndex();
   index.addAll(passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text })));
   return {
@@ -52,6 +66,8 @@ export function buildLibrary(documents: readonly SourceDocument[], problems: rea
     index,
     people: buildPeopleIndex(passages),
     quotations: extractQuotations(passages),
+    documentDates,
+    timeExpressions,
     problems,
   };
 }
