@@ -14,9 +14,18 @@ function formatResult(result: Result, position: number): string {
   return lines.join('\n');
 }
 
+/** What /quote found nothing for, and the speakers who do have quotations. */
+function renderNoQuotation(answer: Answer): string {
+  const by = answer.speaker ? ` by ${answer.speaker}` : '';
+  const matching = answer.query.trim() === '' ? '' : ` matches “${answer.query.trim()}”`;
+  const offered = answer.suggestions?.length ? `\nSpeakers with quotations: ${answer.suggestions.join(', ')}.` : '';
+  return `No quotation${by} in the corpus${matching}.${offered}`;
+}
+
 /** Renders an answer for a terminal: the corpus text as is, each excerpt followed by its citation. */
 export function renderAnswerText(answer: Answer): string {
   const asked = `/${answer.command} ${answer.query}`.trim();
+  if (answer.results.length === 0 && answer.command === 'quote') return renderNoQuotation(answer);
   if (answer.results.length === 0) {
     const hint = answer.suggestions?.length ? `\nDid you mean: ${answer.suggestions.join(', ')}?` : '';
     return `Nothing in the corpus answers ${asked}.${hint}`;

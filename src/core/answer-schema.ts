@@ -45,6 +45,8 @@ export type Result = z.infer<typeof ResultSchema>;
 export const AnswerSchema = z.object({
   command: CommandNameSchema,
   query: z.string(),
+  /** /quote: the speaker asked for, as typed. */
+  speaker: z.string().optional(),
   results: z.array(ResultSchema),
   /** Close matches from the index, offered when nothing was found. */
   suggestions: z.array(z.string()).optional(),

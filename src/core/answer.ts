@@ -32,5 +32,6 @@ export function answer(library: Library, command: CommandName, query: string, op
   const searched = [query, options.speaker ?? ''].join(' ').trim();
   const suggestions =
     answered.suggestions ?? (answered.results.length === 0 && searched !== '' ? suggestTerms(library, searched) : []);
-  return { command, query, ...answered, ...(suggestions.length > 0 ? { suggestions } : {}) };
+  const speaker = command === 'quote' ? options.speaker?.trim() : undefined;
+  return { command, query, ...(speaker ? { speaker } : {}), ...answered, ...(suggestions.length > 0 ? { suggestions } : {}) };
 }
