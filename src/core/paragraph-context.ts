@@ -2,25 +2,48 @@ import { findMarkedSpans, type MarkedSpan } from './quote-marks.ts';
 import { splitSentences, type Span } from './text.ts';
 import { splitWords, type Word } from './words.ts';
 
-/** One body paragraph, read once for every quotation in it: offsets are local to `text`. */
+/**
+ * One body paragraph, read once for every quotation in it: offsets are local
+ * to `text`. Words and sentences are worked out only when first asked for:
+ * most paragraphs hold no quotation and are never read that closely.
+ */
 export interface ParagraphContext {
   file: string;
   paragraph: number;
   /** Where `text` starts in the file. */
   offset: number;
   text: string;
-  words: Word[];
-  sentences: Span[];
   spans: MarkedSpan[];
+  readonly words: Word[];
+  readonly sentences: Span[];
   /** For each word, whether it stands inside a marked span (quoted words are never attribution). */
-  quoted: boolean[];
+  readonly quoted: boolean[];
 }
 
 export function readParagraph(file: string, paragraph: number, offset: number, text: string): ParagraphContext {
-  const words = splitWords(text);
   const spans = findMarkedSpans(text);
-  const quoted = words.map((word) => spans.some((span) => word.start >= span.start && word.end <= span.end));
-  return { file, paragraph, offset, text, words, sentences: splitSentences(text), spans, quoted };
+  let words: Word[] | undefined;
+  let sentences: Span[] | undefined;
+  let quoted: boolean[] | undefined;
+  return {
+    file,
+    paragraph,
+    offset,
+    text,
+    spans,
+    get words() {
+      words ??= splitWords(text);
+      return words;
+    },
+    get sentences() {
+      sentences ??= splitSentences(text);
+      return sentences;
+    },
+    get quoted() {
+      quoted ??= this.words.map((word) => spans.some((span) => word.start >= span.start && word.end <= span.end));
+      return quoted;
+    },
+  };
 }
 
 /** The text between two words (or before the first, after the last). */

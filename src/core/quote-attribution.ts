@@ -203,6 +203,16 @@ function clauseEnd(context: ParagraphContext, from: number): number {
   return index;
 }
 
+/** Whether words `first..next - 1` are a noun phrase set off by a comma before the subject: "one resident, Maria Lopez, said". */
+function isLeadingPhrase(context: ParagraphContext, first: number, next: number): boolean {
+  if (next - first > MAX_PHRASE_WORDS || !/^\s*,\s*$/u.test(gapBefore(context, next))) return false;
+  for (let index = first; index < next; index += 1) {
+    const term = context.words[index]?.term ?? '';
+    if (PHRASE_BREAKS.has(term) || isAnyVerb(term) || (index > first && !joinsPhrase(context, index))) return false;
+  }
+  return true;
+}
+
 /** "“…,” X said", "“…,” said X", "“…” — X", "“…,” according to X". */
 export function attributeAfter(context: ParagraphContext, span: MarkedSpan, long: boolean): Attribution | undefined {
   const first = wordIndexAt(context, span.end);
@@ -223,7 +233,7 @@ export function attributeAfter(context: ParagraphContext, span: MarkedSpan, long
     if (!isSpeechVerb(context, verb, long)) continue;
     const found = speakerOfVerb(context, verb, first, end);
     if (found === undefined || found === 'participial') return undefined;
-    return found.first === first ? { ref: found.ref, side: 'after', adjacent: true } : undefined;
+    return found.first === first || isLeadingPhrase(context, first, found.first) ? { ref: found.ref, side: 'after', adjacent: true } : undefined;
   }
   return undefined;
 }

@@ -14,7 +14,6 @@ export interface MarkedSpan {
 
 const OPENING_GLYPHS = new Set(['“', '„', '‟']);
 const CLOSING_GLYPHS = new Set(['”']);
-const STRAIGHT = '"';
 const BEFORE_OPENING = /[\s([{\u2014\u2013\-/]/u;
 const AFTER_CLOSING = /[\s.,;:!?)\]}\u2014\u2013\-…]/u;
 
@@ -38,9 +37,7 @@ function markRole(text: string, index: number): MarkRole {
   return 'either';
 }
 
-function isDoubleMark(character: string): boolean {
-  return character === STRAIGHT || OPENING_GLYPHS.has(character) || CLOSING_GLYPHS.has(character);
-}
+const DOUBLE_MARK = /["“”„‟]/gu;
 
 /** Where a quotation whose opening mark was lost begins: the first sentence after the previous quotation, or the paragraph's start. */
 function lostOpeningStart(text: string, previousEnd: number): number {
@@ -57,8 +54,8 @@ function lostOpeningStart(text: string, previousEnd: number): number {
 export function findMarkedSpans(text: string): MarkedSpan[] {
   const spans: MarkedSpan[] = [];
   let openAt: number | undefined;
-  for (let index = 0; index < text.length; index += 1) {
-    if (!isDoubleMark(text[index] ?? '')) continue;
+  for (const mark of text.matchAll(DOUBLE_MARK)) {
+    const index = mark.index;
     const role = markRole(text, index);
     if (openAt === undefined && role !== 'close') {
       openAt = index;

@@ -30,9 +30,9 @@ interface BodyParagraph {
  *
  * The speaker comes from the attribution beside the span, resolved through
  * the people index. A quotation without attribution continues the speaker of
- * the quotation before it in its paragraph; one that opens its paragraph
- * continues the speaker of the previous paragraph's last quotation (news
- * style runs one speaker's words over several paragraphs that way).
+ * the quotation before it in its paragraph; a paragraph that is nothing but
+ * quotation continues the speaker of the previous paragraph's last quotation
+ * (news style runs one speaker's words over several paragraphs that way).
  * Where the attribution names no one person (sources, officials, "they", an
  * ambiguous "he"), the quotation has no speaker.
  */
@@ -56,7 +56,7 @@ export function extractQuotations(documents: readonly SourceDocument[], passages
         const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd);
         previousEnd = span.end;
         if (!isQuotation(context, span, attribution, next)) continue;
-        const continued = inParagraph ?? (span.start === 0 ? carried : undefined);
+        const continued = inParagraph ?? (isAllQuoted(context) ? carried : undefined);
         const speakerId = attribution ? resolver.resolve(attribution.ref, index, previous?.speakerId) : continued?.speakerId;
         const start = context.offset + span.start;
         const passage = pieces.filter((piece) => piece.start <= start).at(-1) ?? (pieces[0] as Passage);
@@ -101,6 +101,13 @@ function groupBodyParagraphs(documents: readonly SourceDocument[], passages: rea
   }
   flush();
   return grouped;
+}
+
+/** A paragraph with no words outside its quotation marks. */
+function isAllQuoted(context: ParagraphContext): boolean {
+  let outside = context.text;
+  for (const span of [...context.spans].reverse()) outside = outside.slice(0, span.start) + outside.slice(span.end);
+  return !/[\p{L}\p{N}]/u.test(outside);
 }
 
 function innerText(context: ParagraphContext, span: MarkedSpan): string {

@@ -5,7 +5,7 @@ export interface Word {
   start: number;
   end: number;
   term: string;
-  /** Written with a capital first letter (or a digit): a name, a title or a sentence start. */
+  /** Written with a capital first letter: a name, a title or a sentence start. */
   capitalised: boolean;
 }
 
@@ -21,7 +21,7 @@ export function splitWords(text: string): Word[] {
     const last = words.at(-1);
     if (last && token.start >= last.start && token.end <= last.end) continue;
     while (words.length > 0 && (words.at(-1) as Word).start >= token.start && (words.at(-1) as Word).end <= token.end) words.pop();
-    words.push({ start: token.start, end: token.end, term: token.term, capitalised: /^[\p{Lu}\p{N}]/u.test(text[token.start] ?? '') });
+    words.push({ start: token.start, end: token.end, term: token.term, capitalised: /^\p{Lu}/u.test(text[token.start] ?? '') });
   }
   return words;
 }
