@@ -22,13 +22,28 @@ function renderNoQuotation(answer: Answer): string {
   return `No quotation${by} in the corpus${matching}.${offered}`;
 }
 
+/** /who's heading: the person as the corpus names them, their other names and roles, and who else the name may mean. */
+function formatPerson(answer: Answer): string | undefined {
+  if (!answer.person) return undefined;
+  const { name, aliases, roles } = answer.person;
+  const lines = [[name, ...(roles.length > 0 ? [roles.join(', ')] : [])].join(' — ')];
+  if (aliases.length > 0) lines.push(`also: ${aliases.join(', ')}`);
+  if (answer.suggestions?.length) lines.push(`the name may also mean: ${answer.suggestions.join(', ')}`);
+  return lines.join('\n');
+}
+
+function formatNothing(answer: Answer): string {
+  const asked = `/${answer.command} ${answer.query}`.trim();
+  const hint = answer.suggestions?.length ? `\nDid you mean: ${answer.suggestions.join(', ')}?` : '';
+  if (answer.command === 'who') return `No one called “${answer.query}” is in the corpus.${hint}`;
+  if (answer.command === 'quote') return renderNoQuotation(answer);
+  return `Nothing in the corpus answers ${asked}.${hint}`;
+}
+
 /** Renders an answer for a terminal: the corpus text as is, each excerpt followed by its citation. */
 export function renderAnswerText(answer: Answer): string {
-  const asked = `/${answer.command} ${answer.query}`.trim();
-  if (answer.results.length === 0 && answer.command === 'quote') return renderNoQuotation(answer);
-  if (answer.results.length === 0) {
-    const hint = answer.suggestions?.length ? `\nDid you mean: ${answer.suggestions.join(', ')}?` : '';
-    return `Nothing in the corpus answers ${asked}.${hint}`;
-  }
-  return answer.results.map((result, index) => formatResult(result, index + 1)).join('\n\n');
+  if (answer.results.length === 0) return formatNothing(answer);
+  const heading = formatPerson(answer);
+  const results = answer.results.map((result, index) => formatResult(result, index + 1)).join('\n\n');
+  return heading ? `${heading}\n\n${results}` : results;
 }

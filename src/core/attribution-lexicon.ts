@@ -3,7 +3,9 @@
  * from. Hand-written because they are small, closed and stable (the verbs of
  * saying, the auxiliaries between a name and its verb, the nouns of office),
  * and no maintained package offers them as data without a whole tagger.
- * Every entry is a folded term, as `terms` from text.ts yields it.
+ * Every entry is a folded term, as `terms` from text.ts yields it. Nouns of
+ * office come from the people index's lexicon (`isRoleNoun`), so that a role
+ * read here is one the index can describe someone by.
  */
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/u));
@@ -50,20 +52,6 @@ export const OTHER_PRONOUNS = words('they we i you it');
 
 /** Words that make a noun phrase definite, so "the minister" refers to someone already known. */
 export const DEFINITE_DETERMINERS = words('the his her their its this that');
-
-/**
- * Nouns of office and occupation that refer to one person ("the prime
- * minister", "his attorney"); other heads ("the office", "the council") are
- * organisations or things and never a speaker.
- */
-export const ROLE_NOUNS = words(`
-  president minister premier chancellor envoy ambassador diplomat secretary spokesman spokeswoman
-  spokesperson senator governor mayor judge justice prosecutor attorney lawyer chairman chairwoman
-  chair director executive ceo chief leader commander general coach manager captain economist analyst
-  king queen prince princess emir sheikh pope negotiator adviser advisor aide founder owner
-  professor researcher scientist doctor nurse officer sheriff commissioner lawmaker congressman
-  congresswoman representative mediator striker editor author
-`);
 
 /** Words before a quoted span that mark it as the title of a work or a coined name. */
 export const TITLE_CUES = words('titled entitled headlined dubbed nicknamed named called');

@@ -22,8 +22,6 @@ export interface Library {
   readonly quotations: readonly Quotation[];
   /** BM25 index over the quotations' text; an entry's id is its position in `quotations`. */
   readonly quotationIndex: TextIndex;
-  /** The names (and aliases) of the people who have quotations; an entry's id is the Person.id. */
-  readonly speakerIndex: TextIndex;
   readonly problems: readonly LoadProblem[];
 }
 
@@ -34,7 +32,6 @@ export function buildLibrary(documents: readonly SourceDocument[], problems: rea
   const people = buildPeopleIndex(passages);
   const quotations = extractQuotations(documents, passages, people);
   const textOf = new Map(documents.map((document) => [document.file, document.text]));
-  const speakers = new Set(quotations.flatMap((quotation) => (quotation.speakerId === undefined ? [] : [quotation.speakerId])));
   return {
     documents,
     documentsByFile: new Map(documents.map((document) => [document.file, document])),
@@ -43,9 +40,6 @@ export function buildLibrary(documents: readonly SourceDocument[], problems: rea
     people,
     quotations,
     quotationIndex: createTextIndex(quotations.map((quotation, id) => ({ id, text: (textOf.get(quotation.file) ?? '').slice(quotation.start, quotation.end) }))),
-    speakerIndex: createTextIndex(
-      people.people.filter((person) => speakers.has(person.id)).map((person) => ({ id: person.id, text: [person.name, ...person.aliases].join(' ') })),
-    ),
     problems,
   };
 }

@@ -2,11 +2,11 @@ import {
   CHARACTERISING_VERBS,
   DEFINITE_DETERMINERS,
   OTHER_PRONOUNS,
-  ROLE_NOUNS,
   SINGULAR_PRONOUNS,
   SPEECH_VERBS,
   VERB_FILLERS,
 } from './attribution-lexicon.ts';
+import { isRoleNoun } from './name-lexicon.ts';
 import { gapBefore, type ParagraphContext, sentenceStartAt, wordIndexAt } from './paragraph-context.ts';
 import type { MarkedSpan } from './quote-marks.ts';
 
@@ -101,7 +101,7 @@ function classifyPhrase(context: ParagraphContext, first: number, last: number):
     while (start < last && DEFINITE_DETERMINERS.has(words[start]?.term ?? '')) start += 1;
     return { kind: 'name', start: words[start]?.start ?? span.start, end: span.end };
   }
-  if (!ROLE_NOUNS.has(lastWord.term)) return { kind: 'other', ...span };
+  if (!isRoleNoun(lastWord.term)) return { kind: 'other', ...span };
   const modifiers: string[] = [];
   for (let index = last - 1; index >= first; index -= 1) {
     const word = words[index];
@@ -286,35 +286,4 @@ export function reportedSpeakers(context: ParagraphContext, start: number, end: 
     if (found !== undefined && found !== 'participial' && found.ref.kind === 'name') speakers.push(found.ref);
   }
   return speakers;
-}
-
-/**
- * The words that describe the person named at words `first..last`: a title
- * before the name ("Prime Minister …", "coach …"), an appositive after it
- * (", the finance minister,") or before it ("U.S. special envoy to the
- * Middle East, Steve Witkoff"). Possessors are left out: "the governor’s
- * sister" is no governor.
- */
-export function describingTerms(context: ParagraphContext, first: number, last: number): Set<string> {
-  const terms = new Set<string>();
-  const collect = (index: number): void => {
-    const word = context.words[index];
-    if (word && !isPossessor(context, index)) terms.add(word.term);
-  };
-  for (let index = first - 1; index >= 0 && first - index <= MAX_PHRASE_WORDS && joinsPhrase(context, index + 1) && !context.quoted[index]; index -= 1) {
-    const term = context.words[index]?.term ?? '';
-    if (PHRASE_BREAKS.has(term) || isAnyVerb(term)) break;
-    collect(index);
-  }
-  const describes = (from: number, step: 1 | -1): void => {
-    for (let index = from, count = 0; index >= 0 && index < context.words.length && count < MAX_PHRASE_WORDS + 5 && !context.quoted[index]; index += step, count += 1) {
-      const term = context.words[index]?.term ?? '';
-      if (['that', 'and', 'which', 'who', 'whom', 'whose', 'by'].includes(term) || isAnyVerb(term)) break;
-      collect(index);
-      if (/[,;:.!?“”"]/u.test(gapBefore(context, step === 1 ? index + 1 : index))) break;
-    }
-  };
-  if (/^\s*,/u.test(gapBefore(context, last + 1))) describes(last + 1, 1);
-  if (/^\s*,\s*$/u.test(gapBefore(context, first))) describes(first - 1, -1);
-  return terms;
 }

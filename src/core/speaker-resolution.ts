@@ -1,9 +1,12 @@
+import { isCountryWord, isOrganisationHead, isSentenceOpener, isTitleHead, isTitleModifier } from './name-lexicon.ts';
 import type { ParagraphContext } from './paragraph-context.ts';
-import { describingTerms, reportedSpeakers, type SpeakerRef } from './quote-attribution.ts';
-import type { PeopleIndex, PersonMention } from './types.ts';
+import { reportedSpeakers, type SpeakerRef } from './quote-attribution.ts';
+import type { PeopleIndex, PersonDescription, PersonMention } from './types.ts';
 
 /** How many paragraphs back a pronoun may look for the person it stands for: its own and the one before. */
 const PRONOUN_REACH = 1;
+/** How far before a mention a courtesy title may stand ("Mrs. " is five characters). */
+const HONORIFIC_REACH = 6;
 
 interface PlacedMention {
   mention: PersonMention;
@@ -23,7 +26,14 @@ export interface SpeakerResolver {
  */
 export function createSpeakerResolver(contexts: readonly ParagraphContext[], people: PeopleIndex, file: string): SpeakerResolver {
   const placed = placeMentions(contexts, people.mentionsIn(file));
-  let roles: Array<PlacedMention & { terms: Set<string> }> | undefined;
+  /** What the document calls each person, "he" or "she", from courtesy titles and from the pronouns resolved so far. */
+  const genders = new Map<number, string>();
+  for (const { mention, paragraph } of placed) {
+    const context = contexts[paragraph];
+    const before = context?.text.slice(Math.max(0, mention.start - context.offset - HONORIFIC_REACH), mention.end - context.offset) ?? '';
+    const honorific = /\b(Mrs|Ms|Miss|Mr)\.?\s+\S+/u.exec(before)?.[1];
+    if (honorific && !genders.has(mention.personId)) genders.set(mention.personId, honorific === 'Mr' ? 'he' : 'she');
+  }
 
   const mentionsWithin = (paragraph: number, start: number, end: number): PlacedMention[] => {
     const offset = contexts[paragraph]?.offset ?? 0;
@@ -44,35 +54,55 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
     return undefined;
   };
 
+  /**
+   * "he"/"she": the one person named in the nearest earlier sentence that
+   * names anyone (in this paragraph or the one before); with several, the one
+   * that sentence reports as speaking, else the previous speaker if among
+   * them. Nobody when that sentence names only people the pronoun cannot be
+   * (one the document calls "Ms." or "she" is no "he"), or names someone the
+   * people index does not know: the pronoun may well be theirs.
+   */
   const resolvePronoun = (ref: SpeakerRef, paragraph: number, previousSpeaker: number | undefined): number | undefined => {
+    const pronoun = (contexts[paragraph]?.text.slice(ref.start, ref.end) ?? '').toLowerCase();
+    const fits = (id: number): boolean => (genders.get(id) ?? pronoun) === pronoun;
     for (let index = paragraph; index >= Math.max(0, paragraph - PRONOUN_REACH); index -= 1) {
       const context = contexts[index];
       if (!context) break;
       const sentences = context.sentences.filter((sentence) => index < paragraph || sentence.start < ref.start).reverse();
       for (const sentence of sentences) {
         const end = index < paragraph ? sentence.end : Math.min(sentence.end, ref.start);
-        const candidates = new Set(mentionsWithin(index, sentence.start, end).map((entry) => entry.mention.personId));
-        if (candidates.size === 0) continue;
-        if (candidates.size === 1) return [...candidates][0];
-        // Several people: "he" is the one the sentence reports as speaking, or else the last speaker.
-        const speaking = new Set(reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index)).filter((id) => id !== undefined && candidates.has(id)));
-        if (speaking.size === 1) return [...speaking][0];
-        return previousSpeaker !== undefined && candidates.has(previousSpeaker) ? previousSpeaker : undefined;
+        const named = new Set(mentionsWithin(index, sentence.start, end).map((entry) => entry.mention.personId));
+        if (named.size === 0) {
+          if (namesSomeoneUnknown(context, sentence.start, end)) return undefined;
+          continue;
+        }
+        // Gender only rules a choice out, never in: with several people named, "he" may be one the sentence groups ("the two").
+        const chosen = chooseAmong(named, () => reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index)), previousSpeaker);
+        if (chosen === undefined || !fits(chosen)) return undefined;
+        genders.set(chosen, pronoun);
+        return chosen;
       }
     }
     return undefined;
   };
 
+  /**
+   * "the prime minister": the nearest earlier person the people index
+   * describes in this document with that role, else the only one it describes
+   * so later. Leading modifiers the document never uses ("the embattled prime
+   * minister") are dropped until a description matches.
+   */
   const resolveRole = (ref: Extract<SpeakerRef, { kind: 'role' }>, paragraph: number): number | undefined => {
-    roles ??= placed.map((entry) => ({ ...entry, terms: describeMention(contexts, entry) }));
-    const holders = roles.filter((entry) => entry.terms.has(ref.head));
-    const exact = holders.filter((entry) => ref.modifiers.every((modifier) => entry.terms.has(modifier)));
-    const candidates = exact.length > 0 ? exact : holders;
+    const words = [...ref.modifiers, ref.head];
+    let described: PersonDescription[] = [];
+    for (let first = 0; first < words.length && described.length === 0; first += 1) {
+      described = people.describedAs(words.slice(first).join(' ')).filter((description) => description.file === file);
+    }
     const at = (contexts[paragraph]?.offset ?? 0) + ref.start;
-    const preceding = candidates.filter((entry) => entry.mention.start < at).at(-1);
-    if (preceding) return preceding.mention.personId;
-    const following = new Set(candidates.map((entry) => entry.mention.personId));
-    return following.size === 1 ? [...following][0] : undefined;
+    const preceding = described.filter((description) => description.mentionStart < at).sort((a, b) => a.mentionStart - b.mentionStart).at(-1);
+    if (preceding) return preceding.personId;
+    const holders = new Set(described.map((description) => description.personId));
+    return holders.size === 1 ? [...holders][0] : undefined;
   };
 
   return {
@@ -99,13 +129,36 @@ function placeMentions(contexts: readonly ParagraphContext[], mentions: readonly
   return placed.sort((a, b) => a.mention.start - b.mention.start);
 }
 
-function describeMention(contexts: readonly ParagraphContext[], entry: PlacedMention): Set<string> {
-  const context = contexts[entry.paragraph];
-  if (!context) return new Set();
-  const start = entry.mention.start - context.offset;
-  const end = entry.mention.end - context.offset;
-  const first = context.words.findIndex((word) => word.end > start);
-  let last = first;
-  while ((context.words[last + 1]?.start ?? Infinity) < end) last += 1;
-  return first === -1 ? new Set() : describingTerms(context, first, last);
+/** One of several people a sentence names: the only one, or the one it reports as speaking, or the previous speaker. */
+function chooseAmong(candidates: ReadonlySet<number>, speaking: () => Array<number | undefined>, previousSpeaker: number | undefined): number | undefined {
+  if (candidates.size <= 1) return [...candidates][0];
+  const reported = new Set(speaking().filter((id): id is number => id !== undefined && candidates.has(id)));
+  if (reported.size === 1) return [...reported][0];
+  return previousSpeaker !== undefined && candidates.has(previousSpeaker) ? previousSpeaker : undefined;
+}
+
+/**
+ * Whether words `start..end` hold what looks like a person's full name the
+ * people index has no mention for: two or more capitalised words in a row,
+ * past any leading title or sentence opener, not ending like an
+ * organisation's or a place's name ("Striker Jonah Baptiste", not "White House").
+ */
+function namesSomeoneUnknown(context: ParagraphContext, start: number, end: number): boolean {
+  let run: string[] = [];
+  const isPersonLike = (): boolean => {
+    const words = [...run];
+    while (words.length > 0 && (isSentenceOpener(words[0] ?? '') || isTitleHead(words[0] ?? '') || isTitleModifier(words[0] ?? ''))) words.shift();
+    const last = words.at(-1) ?? '';
+    return words.length >= 2 && !isOrganisationHead(last) && !isCountryWord(last);
+  };
+  for (const [index, word] of context.words.entries()) {
+    if (word.start < start || word.end > end) continue;
+    const joined = run.length > 0 && /^\s+$/u.test(context.text.slice(context.words[index - 1]?.end ?? 0, word.start));
+    if (!word.capitalised || context.quoted[index] || !joined) {
+      if (isPersonLike()) return true;
+      run = [];
+    }
+    if (word.capitalised && !context.quoted[index]) run.push(word.term);
+  }
+  return isPersonLike();
 }
