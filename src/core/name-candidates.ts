@@ -1,4 +1,4 @@
-import { wordKey } from './name-keys.ts';
+import { foldWord, wordKey } from './name-keys.ts';
 import {
   isCountryName,
   isCountryWord,
@@ -15,9 +15,9 @@ import {
   isTitleLink,
   isTitleModifier,
 } from './name-lexicon.ts';
-import { findDescriptions, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
-import { noEvidence, type NameEvidence } from './person-evidence.ts';
-import { normalise, type Span } from './text.ts';
+import { findDescriptions, roleBefore, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
+import { Cue, hasCue } from './person-evidence.ts';
+import type { Span } from './text.ts';
 
 /** A capitalised word (or a particle inside a name) with its offsets in the passage text. */
 export interface NameWord extends Span {
@@ -42,10 +42,16 @@ export interface NameCandidate extends Span {
   possessive: boolean;
   /** It opens a sentence, where any word is capitalised. */
   sentenceInitial: boolean;
-  evidence: NameEvidence;
+  /** The evidence around this occurrence, as bits of `Cue`. */
+  cues: number;
+  /** What describes it; found for full names, and for a lone name by `describeCandidate` when it turns out a person's. */
   descriptions: DescriptionSpan[];
   /** Its surname is the next name's: "Oded" in "grandparents Oded and Yocheved Lifshitz". */
   borrowedSurname: boolean;
+  /** A capitalised title before it ("President"), not a courtesy title. */
+  title?: Span;
+  /** What a courtesy title ("Ms.", "Mr.") says of the person's gender. */
+  gender?: Gender;
   /** Index among the passage's candidates of the name this one is announced as a spelling of ("also spelled …"). */
   variantOf?: number;
 }
@@ -58,9 +64,8 @@ export interface NameCandidate extends Span {
  */
 const CAPITAL_WORD =
   /(?<![\p{L}\p{M}\p{N}'’\u2010\u2011-])(?:(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|d|de|da|di|du|del|van|von|le|la)[-\u2010\u2011'’])?\p{Lu}[\p{L}\p{M}'’]*(?:[-\u2010\u2011]\p{Lu}[\p{L}\p{M}'’]*)*)(?![\p{L}\p{M}\p{N}]|[-\u2010\u2011][\p{L}\p{N}])/gu;
-const SPACES = /^[ \u00A0\u202F\t]+$/u;
-const ABBREVIATION_GAP = /^\.[ \u00A0\u202F\t]+$/u;
-const PARTICLE_GAP = /^[ \u00A0\u202F\t]+(\p{Ll}+)[ \u00A0\u202F\t]+$/u;
+/** Between two words of a name: an optional full stop, spaces, and lower-case words that must be particles. */
+const NAME_GAP = /^(\.)?[ \u00A0\u202F\t]+(?:\p{Ll}+[ \u00A0\u202F\t]+){0,3}$/u;
 const COORDINATION_GAP = /^(?:,[ \u00A0\u202F]+|,?[ \u00A0\u202F]+(?:and|or)[ \u00A0\u202F]+)$/u;
 const VARIANT_GAP = /\(?[ \u00A0\u202F]*(?:also (?:spelled|spelt|written|transliterated|known as|called)|a\.?k\.?a\.?|n[ée]e)(?: as)?[ \u00A0\u202F]+$/u;
 const SENTENCE_BREAK = /[.!?:;…\u2014\u2013\n]/u;
@@ -90,18 +95,24 @@ function capitalWords(text: string): NameWord[] {
   return found;
 }
 
-/** Whether two capitalised words belong to one run, and the particle between them if any. */
-function joinRun(text: string, left: NameWord, right: NameWord): NameWord | boolean {
-  if (left.possessive) return false;
+/**
+ * Whether two capitalised words belong to one run: only spaces between them,
+ * an initial's or a title's full stop ("E.", "Mr."), or lower-case particles
+ * ("Pieter van der Berg", "Mr. van der Berg"), which are returned to join the run.
+ */
+function joinRun(text: string, left: NameWord, right: NameWord): NameWord[] | undefined {
+  if (left.possessive) return undefined;
   const gap = text.slice(left.end, right.start);
-  if (SPACES.test(gap)) return true;
-  if (ABBREVIATION_GAP.test(gap)) return left.initial || (left.surface.length <= 4 && isTitleHead(left.key));
-  const particle = PARTICLE_GAP.exec(gap);
-  if (particle?.[1] && isParticle(particle[1])) {
-    const start = left.end + gap.indexOf(particle[1]);
-    return { start, end: start + particle[1].length, surface: particle[1], key: particle[1], particle: true, acronym: false, initial: false, possessive: false };
+  const match = NAME_GAP.exec(gap);
+  if (!match) return undefined;
+  if (match[1] && !(left.initial || (left.surface.length <= 4 && isTitleHead(left.key)))) return undefined;
+  const particles: NameWord[] = [];
+  for (const particle of gap.matchAll(/\p{Ll}+/gu)) {
+    if (!isParticle(particle[0])) return undefined;
+    const start = left.end + particle.index;
+    particles.push({ start, end: start + particle[0].length, surface: particle[0], key: particle[0], particle: true, acronym: false, initial: false, possessive: false });
   }
-  return false;
+  return particles;
 }
 
 /** Runs of capitalised words separated only by spaces, particles or an initial's full stop. */
@@ -110,14 +121,13 @@ function capitalRuns(text: string): NameWord[][] {
   let run: NameWord[] = [];
   for (const word of capitalWords(text)) {
     const last = run.at(-1);
-    const joined = last ? joinRun(text, last, word) : false;
-    if (joined === false) {
+    const particles = last ? joinRun(text, last, word) : undefined;
+    if (!particles) {
       if (run.length > 0) runs.push(run);
       run = [word];
       continue;
     }
-    if (typeof joined === 'object') run.push(joined);
-    run.push(word);
+    run.push(...particles, word);
   }
   if (run.length > 0) runs.push(run);
   return runs;
@@ -156,6 +166,16 @@ interface SplitRun {
   definite: boolean;
 }
 
+/** "van der Berg" without a given name is one surname, not a full name: its particles join the word. */
+function joinLeadingParticles(text: string, words: NameWord[]): NameWord[] {
+  const first = words.findIndex((word) => !word.particle);
+  const head = words[first];
+  if (first <= 0 || !head) return words;
+  const start = (words[0] as NameWord).start;
+  const surface = text.slice(start, head.end);
+  return [{ ...head, start, surface, key: wordKey(surface) }, ...words.slice(first + 1)];
+}
+
 function splitRun(text: string, run: NameWord[], titleBefore: Span | undefined): SplitRun {
   let words = run;
   let definite = false;
@@ -187,6 +207,7 @@ function splitRun(text: string, run: NameWord[], titleBefore: Span | undefined):
   }
   if (linkedTitle && words.length > 0) title = { start: titleBefore.start, end: domainEnd };
   while (words.length > 0 && (words.at(-1) as NameWord).particle) words = words.slice(0, -1);
+  words = joinLeadingParticles(text, words);
   return { ...(title ? { title } : {}), honorific, name: words, definite };
 }
 
@@ -195,59 +216,89 @@ function lastWordBefore(text: string, position: number): string | undefined {
 }
 
 /** The word after a name, past an inserted clause ("X, 86, …"), an auxiliary or an adverb. */
-function verbAfter(text: string, position: number): string | undefined {
-  const match = /^(?:,[^,.;]{1,80},)?[ \u00A0\u202F]*(?:(?:has|had|have|also|then|later|previously|once|would|will|did|does|reportedly|repeatedly|quietly|publicly|privately)[ \u00A0\u202F]+)?(\p{L}+)/u.exec(
-    text.slice(position, position + 120),
-  );
-  return match?.[1] ? normalise(match[1]) : undefined;
-}
+const VERB_AFTER =
+  /^(?:,[^,.;]{1,80},)?[ \u00A0\u202F]*(?:(?:has|had|have|also|then|later|previously|once|would|will|did|does|reportedly|repeatedly|quietly|publicly|privately)[ \u00A0\u202F]+)?(\p{L}+)/u;
+/** "He" or "She" opening the next sentence: the name before is a person's ("Sanger covers … He has been …"). */
+const PRONOUN_NEXT = /^[^.!?]{0,200}[.!?]["”’]?[ \u00A0\u202F]+(He|She)[ \u00A0\u202F]/u;
+/** The lower-case word right after a name or its possessive: a relative ("X's son") or a role it qualifies ("White House press secretary"). */
+const NOUN_AFTER = /^['’]?s?[ \u00A0\u202F]+(\p{Ll}[\p{L}\u2010\u2011-]*)/u;
 
-function collectEvidence(text: string, split: SplitRun, descriptions: readonly DescriptionSpan[], name: Span & { possessive: boolean }): NameEvidence {
-  const evidence = noEvidence();
+function collectCues(text: string, split: SplitRun, descriptions: readonly DescriptionSpan[], name: Span & { possessive: boolean }): number {
+  let cues = 0;
   const words = split.name;
   const last = words.at(-1) as NameWord;
-  const folded = normalise(words.map((word) => word.surface).join(' '));
-  if (isOrganisationHead(last.key) || words.some((word) => word.acronym) || isCountryName(folded) || (words.length === 1 && isCountryWord(last.key))) {
-    evidence.organisation = 1;
+  const lastFolded = foldWord(last.surface);
+  const folded = words.length === 1 ? lastFolded : foldWord(words.map((word) => word.surface).join(' '));
+  if (isOrganisationHead(lastFolded) || words.some((word) => word.acronym) || isCountryName(folded) || (words.length === 1 && isCountryWord(last.key))) {
+    cues |= Cue.organisation;
   }
-  if (split.honorific) evidence.honorific = 1;
-  else if (split.title) evidence.titleRun = 1;
+  if (split.honorific) cues |= Cue.honorific;
+  else if (split.title) cues |= Cue.titleRun;
   for (const description of descriptions) {
-    if (description.kind === 'appositive') evidence.appositive = 1;
-    else if (!split.title) evidence.role = 1;
+    if (description.kind === 'appositive') cues |= Cue.appositive;
+    else if (!split.title) cues |= Cue.role;
   }
   const before = lastWordBefore(text, split.title?.start ?? name.start);
-  if (split.definite || (!split.title && before === 'the')) evidence.definite = 1;
-  if (!split.title && before !== undefined && isPlacePreposition(before)) evidence.place = 1;
-  const after = name.possessive ? undefined : verbAfter(text, name.end);
-  if ((after && isSpeechVerb(after)) || (before !== undefined && isSpeechVerb(before))) evidence.speech = 1;
-  const next = /^['’]?s?[ \u00A0\u202F]+(\p{Ll}[\p{L}\u2010\u2011-]*)/u.exec(text.slice(name.end, name.end + 40))?.[1];
-  const nextFolded = next ? normalise(next) : undefined;
-  if (name.possessive && nextFolded && isKinshipNoun(nextFolded)) evidence.relation = 1;
-  if (!name.possessive && nextFolded && isRoleNoun(nextFolded)) evidence.modifier = 1;
-  return evidence;
+  if (split.definite || (!split.title && before === 'the')) cues |= Cue.definite;
+  if (!split.title && before !== undefined && isPlacePreposition(before)) cues |= Cue.place;
+  const following = text.slice(name.end, name.end + 120);
+  const after = name.possessive ? undefined : VERB_AFTER.exec(following)?.[1];
+  if ((after && isSpeechVerb(foldWord(after))) || (before !== undefined && isSpeechVerb(before))) cues |= Cue.speech;
+  const pronoun = name.possessive ? undefined : PRONOUN_NEXT.exec(text.slice(name.end, name.end + 240))?.[1];
+  if (pronoun) cues |= Cue.pronoun;
+  const next = NOUN_AFTER.exec(following)?.[1];
+  const nextFolded = next ? foldWord(next) : undefined;
+  if (name.possessive && nextFolded && isKinshipNoun(nextFolded)) cues |= Cue.relation;
+  if (!name.possessive && nextFolded && isRoleNoun(nextFolded)) cues |= Cue.modifier;
+  return cues;
 }
 
-function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefined): { candidate?: NameCandidate; title?: Span } {
+/** Only what the text itself says, by a courtesy title. */
+export type Gender = 'female' | 'male';
+
+function genderOf(text: string, split: SplitRun): Gender | undefined {
+  if (!split.honorific || !split.title) return undefined;
+  const courtesy = foldWord(text.slice(split.title.start, split.title.end)).replace(/\.$/u, '');
+  if (courtesy === 'mr') return 'male';
+  return courtesy === 'ms' || courtesy === 'mrs' || courtesy === 'miss' ? 'female' : undefined;
+}
+
+/** Which names to work out fully: pass one wants all, pass two only those that may be a person's. */
+export type NameFilter = (words: readonly NameWord[]) => boolean;
+
+function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefined, wanted: NameFilter): { candidate?: NameCandidate; title?: Span } {
   const split = splitRun(text, run, titleBefore);
   if (split.name.length === 0) return split.title ? { title: split.title } : {};
+  if (!wanted(split.name)) return {};
   const first = split.name[0] as NameWord;
   const last = split.name.at(-1) as NameWord;
   const name = { start: first.start, end: last.end, possessive: last.possessive };
   const ownTitle = split.honorific ? undefined : split.title;
   const mentionStart = split.honorific && split.title ? split.title.start : name.start;
-  const descriptions = findDescriptions(text, { ...name, start: mentionStart }, ownTitle);
+  const lone = split.name.length === 1;
+  const descriptions = lone ? [] : findDescriptions(text, { ...name, start: mentionStart }, ownTitle);
+  let cues = collectCues(text, split, descriptions, name);
+  if (lone && roleBefore(text, mentionStart)) cues |= Cue.role;
+  const gender = genderOf(text, split);
   return {
     candidate: {
+      ...(gender ? { gender } : {}),
       ...name,
       words: split.name,
       mentionStart,
       sentenceInitial: isSentenceStart(text, (run[0] as NameWord).start),
-      evidence: collectEvidence(text, split, descriptions, name),
+      cues,
       descriptions,
       borrowedSurname: false,
+      ...(ownTitle ? { title: ownTitle } : {}),
     },
   };
+}
+
+/** The descriptions of a lone name ("Mr. Witkoff, a real estate developer"), found once it is known to be a person's. */
+export function describeCandidate(text: string, candidate: NameCandidate): DescriptionSpan[] {
+  if (candidate.words.length > 1 && !candidate.borrowedSurname) return candidate.descriptions;
+  return findDescriptions(text, { start: candidate.mentionStart, end: candidate.end, possessive: candidate.possessive }, candidate.title);
 }
 
 /** Coordinated names share their cues ("hostages Evyatar David and Rom Braslavski"). */
@@ -256,11 +307,9 @@ function shareCoordinatedEvidence(text: string, candidates: NameCandidate[]): vo
     const left = candidates[index - 1] as NameCandidate;
     const right = candidates[index] as NameCandidate;
     if (left.possessive || !COORDINATION_GAP.test(text.slice(left.end, right.mentionStart))) continue;
-    for (const key of ['role', 'speech'] as const) {
-      const shared = Math.max(left.evidence[key], right.evidence[key]);
-      left.evidence[key] = shared;
-      right.evidence[key] = shared;
-    }
+    const shared = (left.cues | right.cues) & (Cue.role | Cue.speech);
+    left.cues |= shared;
+    right.cues |= shared;
   }
 }
 
@@ -273,7 +322,7 @@ function borrowSurnames(text: string, candidates: NameCandidate[]): void {
     const left = candidates[index - 1] as NameCandidate;
     const right = candidates[index] as NameCandidate;
     const surname = right.words.at(-1);
-    if (left.words.length !== 1 || right.words.length !== 2 || !surname || left.evidence.role === 0 || left.evidence.organisation > 0) continue;
+    if (left.words.length !== 1 || right.words.length !== 2 || !surname || !hasCue(left.cues, 'role') || hasCue(left.cues, 'organisation')) continue;
     if (!/^[ \u00A0\u202F]+and[ \u00A0\u202F]+$/u.test(text.slice(left.end, right.start))) continue;
     left.words = [...left.words, surname];
     left.borrowedSurname = true;
@@ -294,13 +343,13 @@ function markVariants(text: string, candidates: NameCandidate[]): void {
  * ("Prime Minister Benjamin Netanyahu"), sentence-opening words dropped, and
  * a title's place left out ("U.S. Ambassador to Israel Mike Huckabee").
  */
-export function findNameCandidates(text: string): NameCandidate[] {
+export function findNameCandidates(text: string, wanted: NameFilter = () => true): NameCandidate[] {
   const candidates: NameCandidate[] = [];
   let pendingTitle: Span | undefined;
   for (const run of capitalRuns(text)) {
     const first = run[0] as NameWord;
     const linked = pendingTitle && isTitleLink(lastWordBefore(text, first.start) ?? '') && first.start - pendingTitle.end < 12 ? pendingTitle : undefined;
-    const { candidate, title } = candidateOf(text, run, linked);
+    const { candidate, title } = candidateOf(text, run, linked, wanted);
     pendingTitle = candidate ? undefined : title;
     if (candidate) candidates.push(candidate);
   }
@@ -315,7 +364,7 @@ export function surnameOf(words: readonly NameWord[]): { surface: string; index:
   let index = words.length - 1;
   while (index > 0 && isNameSuffix((words[index] as NameWord).key)) index -= 1;
   let first = index;
-  while (first > 1 && isParticle(normalise((words[first - 1] as NameWord).surface))) first -= 1;
+  while (first > 1 && isParticle(foldWord((words[first - 1] as NameWord).surface))) first -= 1;
   const surface = words
     .slice(first, index + 1)
     .map((word) => word.surface)

@@ -1,19 +1,34 @@
 import { isParticle } from './name-lexicon.ts';
 import { normalise } from './text.ts';
 
+/** Folded words met so far: a corpus repeats its names, and folding is the build's hottest step. */
+const foldedWords = new Map<string, string>();
+const MAX_REMEMBERED = 200_000;
+
+/** `normalise` for a word or a short phrase, remembered. */
+export function foldWord(surface: string): string {
+  let folded = foldedWords.get(surface);
+  if (folded === undefined) {
+    if (foldedWords.size >= MAX_REMEMBERED) foldedWords.clear();
+    folded = normalise(surface);
+    foldedWords.set(surface, folded);
+  }
+  return folded;
+}
+
 /**
  * A name word folded for comparison: case, diacritics, dashes, apostrophes,
  * spaces and dots gone, so "al‑Hayya" (U+2011), "al-Hayya" and "Al Hayya"
  * meet on "alhayya".
  */
 export function wordKey(surface: string): string {
-  return normalise(surface).replace(/[\s'.-]/gu, '');
+  return foldWord(surface).replace(/[\s'.-]/gu, '');
 }
 
 /** The keys a surname is known by: whole, and without a leading particle ("al‑Hayya" → "alhayya", "hayya"). */
 export function surnameKeys(surface: string): string[] {
   const keys = [wordKey(surface)];
-  const words = normalise(surface).split(/[\s'-]+/u);
+  const words = foldWord(surface).split(/[\s'-]+/u);
   let first = 0;
   while (first < words.length - 1 && isParticle(words[first] ?? '')) first += 1;
   if (first > 0) keys.push(wordKey(words.slice(first).join(' ')));

@@ -45,13 +45,15 @@ const ROLE_NOUNS = words(`
   grandparents parents uncle aunt nephew niece cousin son-in-law daughter-in-law father-in-law brother-in-law
   widow fiance fiancee boyfriend girlfriend friend ally rival deputy manager president-elect premier chancellor
   speaker representative prosecutor detective inspector sheriff pilot driver farmer teacher mother-in-law
-  tycoon magnate mogul financier banker donor strategist pollster consultant organizer organiser campaigner`);
+  tycoon magnate mogul financier banker donor strategist pollster consultant organizer organiser campaigner
+  defender agent counterpart fellow predecessor successor colleague deputy envoy veteran contender challenger
+  incumbent nominee rapper footballer striker goalkeeper midfielder lecturer`);
 
 /** Relations that make "X's <noun>" evidence that X is a person ("Daniel Lifshitz's grandparents"). */
 const KINSHIP_NOUNS = words(`
   son sons daughter daughters wife husband father mother brother sister brothers sisters grandson granddaughter
   grandfather grandmother grandparents grandchildren parents children family uncle aunt nephew niece cousin
-  son-in-law daughter-in-law widow fiance fiancee body funeral death lawyer lawyers spokesman spokeswoman aide aides`);
+  son-in-law daughter-in-law widow fiance fiancee body funeral death wedding birthday`);
 
 /** Organisations, places and things end with these ("Health Ministry", "Gaza Strip", "NBC News"). */
 const ORGANISATION_HEADS = words(`
@@ -70,7 +72,7 @@ const ORGANISATION_HEADS = words(`
   tribune herald gazette daily weekly online digital report reports live update updates world global
   international national federal institute laboratory lab system systems technologies industries holdings
   partners capital energy airlines airways motors pharmaceuticals cup games olympics championship league
-  festival conference forum dialogue talks war crisis`);
+  festival conference forum dialogue talks war crisis trust`);
 
 /** Lower-case particles that sit inside a name ("Ludwig van Beethoven", "Mohammed bin Salman"). */
 const PARTICLES = words('al el ad an ar as ash at az ibn bin bint ben abu de da di du del della der den van von le la dos das do ter ten zu y');
@@ -113,7 +115,7 @@ const TITLE_LINKS = words('to of for at');
 const NAME_SUFFIXES = words('jr sr ii iii iv');
 
 /** Openings of an appositive that says what a person is ("X, acting as the envoy", "X, who is …"). */
-const APPOSITIVE_OPENERS = words('a an the his her their its acting serving who formerly now then once also');
+const APPOSITIVE_OPENERS = words('a an the his her their its acting serving formerly now then once also');
 
 const DEMONYM_ENDINGS = ['i', 'ian', 'an', 'n', 'ese', 'ish'];
 const countryNames = listCountryNames();
@@ -169,7 +171,7 @@ export function isRoleNoun(folded: string): boolean {
 
 /** The last word of an organisation's or a place's name ("Ministry", "Strip", "News"). */
 export function isOrganisationHead(folded: string): boolean {
-  return ORGANISATION_HEADS.has(folded) || folded.split('-').some((part) => ORGANISATION_HEADS.has(part));
+  return ORGANISATION_HEADS.has(folded) || (folded.includes('-') && folded.split('-').some((part) => ORGANISATION_HEADS.has(part)));
 }
 
 /** A whole country name ("Saudi Arabia", "United States"). */

@@ -1,6 +1,6 @@
 import { findNameCandidates, surnameOf, type NameCandidate, type NameWord } from './name-candidates.ts';
 import { surnameKeys, wordKey } from './name-keys.ts';
-import { addEvidence, noEvidence, type NameEvidence } from './person-evidence.ts';
+import { addCues, noEvidence, type NameEvidence } from './person-evidence.ts';
 import type { Passage } from './types.ts';
 
 /** Everything the corpus says about one full name ("Steve Witkoff"), over all its occurrences. */
@@ -68,7 +68,7 @@ function addForm(statistics: NameStatistics, text: string, candidate: NameCandid
     statistics.forms.set(key, form);
   }
   form.count += 1;
-  addEvidence(form.evidence, candidate.evidence);
+  addCues(form.evidence, candidate.cues);
   if (!candidate.borrowedSurname) countSurname(statistics.surnameCounts, form.surnameKeys[0] ?? key);
 }
 
@@ -81,7 +81,7 @@ function addLone(statistics: NameStatistics, text: string, candidate: NameCandid
       statistics.lone.set(key, lone);
     }
     lone.count += 1;
-    addEvidence(lone.evidence, candidate.evidence);
+    addCues(lone.evidence, candidate.cues);
   }
   countSurname(statistics.surnameCounts, keys[0] ?? '');
 }

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { givenNamesAgree, surnameKeys, typoAllowance } from './name-keys.ts';
 import type { FullNameForm, LoneName, NameStatistics } from './name-statistics.ts';
-import { isPersonByItself, personScore, type NameEvidence } from './person-evidence.ts';
+import { isPersonByItself, isPersonName, type NameEvidence } from './person-evidence.ts';
 
 /** A person while the index is being built: the full names and keys they are known by. */
 export interface PersonDraft {
@@ -32,15 +32,15 @@ const hasPersonCue = (evidence: NameEvidence): boolean => evidence.honorific + e
 
 /** Which full names are people's: by their own evidence, then helped by given names learnt from the first. */
 function acceptForms(statistics: NameStatistics): FullNameForm[] {
-  const scoreOf = (form: FullNameForm, knownGivenName: boolean): number => {
+  const judge = (form: FullNameForm, knownGivenName: boolean): boolean => {
     const lone = statistics.lone.get(form.surnameKeys[0] ?? '');
-    return personScore(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName });
+    return isPersonName(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName });
   };
   const forms = [...statistics.forms.values()];
-  const accepted = new Set(forms.filter((form) => scoreOf(form, false) > 0));
+  const accepted = new Set(forms.filter((form) => judge(form, false)));
   const givenNames = new Set([...accepted].filter((form) => form.givenKey.length > 1).map((form) => form.givenKey));
   for (const form of forms) {
-    if (!accepted.has(form) && scoreOf(form, givenNames.has(form.givenKey)) > 0) accepted.add(form);
+    if (!accepted.has(form) && judge(form, givenNames.has(form.givenKey))) accepted.add(form);
   }
   return [...accepted].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || b.count - a.count);
 }

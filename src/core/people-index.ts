@@ -48,12 +48,18 @@ function termsOf(description: PersonDescription, text: string): DescriptionTerms
   return { description, terms, heads };
 }
 
-/** How well a description gives a role: 0 when its words do not hold the role's in order; more when the role is its head. */
+/**
+ * How well a description gives a role: 3 when it holds the role's words in
+ * order and as the head of its phrase ("the finance minister"), 2 in order,
+ * 1 when it holds them all apart ("the leader of the … Union" for "union
+ * leader"), 0 when it misses one.
+ */
 function roleScore(entry: DescriptionTerms, wanted: readonly string[]): number {
-  let best = 0;
+  if (!wanted.every((term) => entry.terms.includes(term))) return 0;
+  let best = 1;
   for (let start = 0; start + wanted.length <= entry.terms.length; start += 1) {
     if (!wanted.every((term, offset) => entry.terms[start + offset] === term)) continue;
-    best = Math.max(best, entry.heads[start + wanted.length - 1] ? 2 : 1);
+    best = Math.max(best, entry.heads[start + wanted.length - 1] ? 3 : 2);
   }
   return best;
 }
@@ -101,7 +107,7 @@ export function createPeopleIndex(records: readonly PersonRecord[], passages: re
   const describedAs = (role: string): PersonDescription[] => {
     const wanted = wholeTerms(role).filter((term) => !isStopWord(term));
     const [rarest] = [...new Set(wanted)].sort((a, b) => (byTerm.get(a)?.length ?? 0) - (byTerm.get(b)?.length ?? 0));
-    if (!rarest || !isRoleNoun(wanted.at(-1) ?? '')) return [];
+    if (!rarest || !wanted.some(isRoleNoun)) return [];
     const all = (byTerm.get(rarest) ?? []).map((entry) => ({ entry, score: roleScore(entry, wanted) })).filter(({ score }) => score > 0);
     const best = Math.max(0, ...all.map(({ score }) => score));
     const scored = all.filter(({ score }) => score === best);

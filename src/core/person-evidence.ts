@@ -14,6 +14,8 @@ export interface NameEvidence {
   appositive: number;
   /** A speech or reporting verb after it: "X said", "X told", or before it: "said X". */
   speech: number;
+  /** The next sentence opens with "He" or "She". */
+  pronoun: number;
   /** Its possessive names a relative or a body: "X's grandparents", "X's body". */
   relation: number;
   /** "the" right before it: "the White House", "The New York Times". */
@@ -32,6 +34,7 @@ export const noEvidence = (): NameEvidence => ({
   role: 0,
   appositive: 0,
   speech: 0,
+  pronoun: 0,
   relation: 0,
   definite: 0,
   place: 0,
@@ -39,9 +42,30 @@ export const noEvidence = (): NameEvidence => ({
   organisation: 0,
 });
 
-export function addEvidence(total: NameEvidence, more: NameEvidence): void {
-  for (const key of Object.keys(total) as (keyof NameEvidence)[]) total[key] += more[key];
+/** The cues of one occurrence as bits, cheaper than an object per name on a large corpus. */
+export const Cue: Readonly<Record<keyof NameEvidence, number>> = {
+  honorific: 1,
+  titleRun: 2,
+  role: 4,
+  appositive: 8,
+  speech: 16,
+  pronoun: 32,
+  relation: 64,
+  definite: 128,
+  place: 256,
+  modifier: 512,
+  organisation: 1024,
+};
+
+const CUE_NAMES = Object.keys(Cue) as (keyof NameEvidence)[];
+
+/** Counts one occurrence's cues into a name's evidence. */
+export function addCues(total: NameEvidence, cues: number): void {
+  for (const name of CUE_NAMES) if ((cues & Cue[name]) !== 0) total[name] += 1;
 }
+
+/** Whether an occurrence's cues include one of `names`. */
+export const hasCue = (cues: number, ...names: (keyof NameEvidence)[]): boolean => names.some((name) => (cues & Cue[name]) !== 0);
 
 /** What else the corpus says about a full name's parts. */
 export interface NameContext {
@@ -51,17 +75,24 @@ export interface NameContext {
   knownGivenName: boolean;
 }
 
+/** The weight a full name needs: one outright cue, or two weak ones ("Daniel Lifshitz said" and "Lifshitz told"). */
+const PERSON_THRESHOLD = 2;
+
 /**
- * The weight of evidence that a full name ("Steve Witkoff", "Tel Aviv",
- * "Gaza Humanitarian Foundation") is a person's: positive means a person.
- * An organisation's or place's shape vetoes; person cues count double when
- * they say so outright (a title, a role, an appositive, an honorific).
+ * Whether a full name ("Steve Witkoff", "Tel Aviv", "Goldman Sachs") is a
+ * person's. An organisation's or place's shape vetoes. Cues that say so
+ * outright (a title, a role, an appositive, an honorific, a relative) weigh
+ * two; weak ones (a speech verb, which companies share, a "he" or "she"
+ * after, a surname that acts alone, a given name known from someone else)
+ * weigh one; "the" before weighs two against, a place preposition or a role
+ * noun after (an organisation qualifying someone) one.
  */
-export function personScore(evidence: NameEvidence, context: NameContext): number {
-  if (evidence.organisation > 0) return -1;
+export function isPersonName(evidence: NameEvidence, context: NameContext): boolean {
+  if (evidence.organisation > 0) return false;
   const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation;
+  const weak = evidence.speech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
   const against = 2 * evidence.definite + evidence.place + evidence.modifier;
-  return 2 * outright + evidence.speech + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0) - against;
+  return 2 * outright + weak - against >= PERSON_THRESHOLD;
 }
 
 /**
