@@ -3,7 +3,7 @@ import { answer } from '../src/core/answer.ts';
 import { AnswerSchema } from '../src/core/answer-schema.ts';
 import { loadLibrary, type Library } from '../src/core/library.ts';
 import { renderAnswerText } from '../src/render-text.ts';
-import { SEED_CORPUS } from './support/corpus-dir.ts';
+import { makeTempCorpus, SEED_CORPUS } from './support/corpus-dir.ts';
 import { QUOTE_FIXTURES } from './support/quote-evaluation.ts';
 
 let seed: Library;
@@ -75,5 +75,30 @@ describe('/quote', () => {
 
   it('renders the speaker line under each quotation', () => {
     expect(renderAnswerText(answer(fixtures, 'quote', 'confidence'))).toMatch(/^1\. “Clara has my full confidence,”\n {3}speaker: Henrik Dahl\n {3}— .*wire-budget\.txt$/u);
+  });
+});
+
+describe('a pronoun never borrows someone else’s name', () => {
+  it('leaves "he" without a speaker rather than give it a woman the text called "she", or a group member', async () => {
+    const corpus = await makeTempCorpus({
+      'story.txt': [
+        'Mayor Ines Carvalho defended the response. “Our crews were out all night,” she said.',
+        'The council later met Ana Reyes, the mayor’s deputy, and Tom Hale, a union leader. “It was a frank talk,” he said.',
+        'Carvalho was unmoved. “We did everything right,” he said.',
+      ].join('\n'),
+    });
+    try {
+      const library = await loadLibrary(corpus.dir);
+      const speakers = new Map(
+        library.quotations.map((quotation) => [library.documentsByFile.get(quotation.file)?.text.slice(quotation.start, quotation.end), quotation.speakerId]),
+      );
+      expect(speakers.get('“Our crews were out all night,”')).toBe(library.people.find('Ines Carvalho')?.id);
+      expect(speakers.has('“It was a frank talk,”')).toBe(true);
+      expect(speakers.get('“It was a frank talk,”')).toBeUndefined();
+      expect(speakers.has('“We did everything right,”')).toBe(true);
+      expect(speakers.get('“We did everything right,”')).toBeUndefined();
+    } finally {
+      await corpus.remove();
+    }
   });
 });

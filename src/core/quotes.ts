@@ -11,7 +11,7 @@ import type { Passage, PeopleIndex, Quotation, SourceDocument } from './types.ts
  * quotes and coined terms ("all or nothing", "voluntary migration") are a
  * word or three, and no one is said to have said them.
  */
-export const MIN_WORDS_WITHOUT_EVIDENCE = 4;
+const MIN_WORDS_WITHOUT_EVIDENCE = 4;
 
 interface BodyParagraph {
   context: ParagraphContext;
