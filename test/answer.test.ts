@@ -35,9 +35,9 @@ describe('answer', () => {
     expect(answer(library, 'who', 'Smotr').results[0]?.text).toMatch(/Smotrich/);
   });
 
-  it('highlights the matched words inside the text', () => {
+  it('highlights the person\'s names inside the text', () => {
     const [first] = answer(library, 'who', 'Huckabee').results;
-    expect(first?.highlights?.map((span) => first.text.slice(span.start, span.end))).toContain('Huckabee');
+    expect(first?.highlights?.map((span) => first.text.slice(span.start, span.end))).toContain('Mike Huckabee');
   });
 
   it('never answers with page furniture', () => {
@@ -53,10 +53,10 @@ describe('answer', () => {
     expect(answer(library, 'when', 'ceasefire', { limit: 2 }).results).toHaveLength(2);
   });
 
-  it('offers close words from the corpus when nothing matches', () => {
+  it('offers close names from the people index when nothing matches', () => {
     const result = answer(library, 'who', 'Hukabey');
     expect(result.results).toEqual([]);
-    expect(result.suggestions).toContain('Huckabee');
+    expect(result.suggestions).toContain('Mike Huckabee');
     expect(answer(library, 'who', 'qqqzzz')).toEqual({ command: 'who', query: 'qqqzzz', results: [] });
   });
 });

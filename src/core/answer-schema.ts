@@ -57,8 +57,12 @@ export type Result = z.infer<typeof ResultSchema>;
 export const AnswerSchema = z.object({
   command: CommandNameSchema,
   query: z.string(),
+  /** /quote: the speaker asked for, as typed. */
+  speaker: z.string().optional(),
   results: z.array(ResultSchema),
-  /** Close matches from the index, offered when nothing was found. */
+  /** Close matches from the index, offered when nothing was found; /who: others the name may mean. */
   suggestions: z.array(z.string()).optional(),
+  /** /who: the person the answer is about, named as the corpus names them, with their other names and roles. */
+  person: z.object({ name: z.string(), aliases: z.array(z.string()), roles: z.array(z.string()) }).optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

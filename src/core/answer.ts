@@ -32,7 +32,8 @@ export function answer(library: Library, command: CommandName, query: string, op
         ? answerWhen(library, query, limit, options.order ? { order: options.order } : {})
         : answerQuote(library, query, options.speaker, limit);
   const searched = [query, options.speaker ?? ''].join(' ').trim();
-  const suggestions =
-    answered.suggestions ?? (answered.results.length === 0 && searched !== '' ? suggestTerms(library, searched) : []);
-  return { command, query, ...answered, ...(suggestions.length > 0 ? { suggestions } : {}) };
+  const { suggestions: offered, ...found } = answered;
+  const suggestions = offered ?? (found.results.length === 0 && searched !== '' ? suggestTerms(library, searched) : []);
+  const speaker = command === 'quote' ? options.speaker?.trim() : undefined;
+  return { command, query, ...(speaker ? { speaker } : {}), ...found, ...(suggestions.length > 0 ? { suggestions } : {}) };
 }

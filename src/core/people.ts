@@ -1,52 +1,75 @@
-import type { Passage, PeopleIndex, Person, PersonMention } from './types.ts';
+import { collectNameStatistics, type FullNameForm } from './name-statistics.ts';
+import { groupPeople, type PersonDraft } from './people-groups.ts';
+import { createPeopleIndex, type PersonRecord } from './people-index.ts';
+import { resolveMentions, type ResolvedMention } from './people-mentions.ts';
+import { rolePhrases } from './person-descriptions.ts';
 import { normalise } from './text.ts';
+import type { Passage, PeopleIndex, PersonDescription, PersonMention } from './types.ts';
 
-/** Runs of capitalised words: candidate personal names. */
-const CAPITALISED_RUN = /\p{Lu}[\p{L}'’]+(?:[\s\u00A0\u202F\u2011-]+\p{Lu}[\p{L}'’]+)*/gu;
+/** Forms in the order a name is chosen from: no slip, most words, most written, longest. */
+function nameOrder(draft: PersonDraft): (a: FullNameForm, b: FullNameForm) => number {
+  const isSlip = (form: FullNameForm): number => (draft.slipKeys.has(form.surnameKeys[0] ?? '') ? 1 : 0);
+  const words = (form: FullNameForm): number => form.key.split(' ').length;
+  return (a, b) => isSlip(a) - isSlip(b) || words(b) - words(a) || b.count - a.count || b.surface.length - a.surface.length;
+}
+
+/** The fullest form the corpus gives a person, verbatim. */
+function chooseName(draft: PersonDraft): string {
+  const [best] = [...draft.forms].sort(nameOrder(draft));
+  return best?.surface ?? draft.lone?.surface ?? '';
+}
+
+/** Distinct surfaces (folded alike count as one), most frequent first, the name left out. */
+function otherForms(name: string, surfaces: readonly string[]): string[] {
+  const counts = new Map<string, { surface: string; count: number }>();
+  for (const surface of surfaces) {
+    const key = normalise(surface);
+    const entry = counts.get(key) ?? { surface, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  counts.delete(normalise(name));
+  return [...counts.values()].sort((a, b) => b.count - a.count).map((entry) => entry.surface);
+}
+
+function describe(draft: PersonDraft, mentions: readonly ResolvedMention[], personId: number): PersonRecord {
+  const name = chooseName(draft);
+  const descriptions: PersonDescription[] = [];
+  const roles: string[] = [];
+  for (const mention of mentions) {
+    for (const span of mention.descriptions) {
+      const { passage } = mention;
+      descriptions.push({ personId, file: passage.file, passageId: passage.id, start: span.start, end: span.end, mentionStart: mention.start, mentionEnd: mention.end, kind: span.kind });
+      roles.push(...rolePhrases(passage.text, { start: span.start - passage.start, end: span.end - passage.start }));
+    }
+  }
+  const surfaces = [...mentions.map((mention) => mention.surface), ...draft.forms.map((form) => form.surface), ...draft.announced];
+  return {
+    person: { id: personId, name, aliases: otherForms(name, surfaces), mentionCount: mentions.length, roles: otherForms('', roles) },
+    mentions: mentions.map((mention): PersonMention => ({ personId, file: mention.passage.file, passageId: mention.passage.id, start: mention.start, end: mention.end })),
+    descriptions,
+    surnameKeys: [...draft.surnameKeys],
+    givenKeys: [...draft.givenKeys],
+  };
+}
 
 /**
- * A first, simple people index: every run of two or more capitalised words is
- * a name, grouped under its last word; a lone capitalised word that is a known
- * surname is a mention of that person.
+ * The people index of a corpus, in two linear passes over the body passages:
+ * the first counts every capitalised name with the evidence around it and
+ * decides who is a person; the second resolves each mention, document by
+ * document. Page furniture is never read.
  */
 export function buildPeopleIndex(passages: readonly Passage[]): PeopleIndex {
-  const body = passages.filter((passage) => !passage.furniture);
-  const fullNames = new Map<string, string>();
-  for (const passage of body) {
-    for (const match of passage.text.matchAll(CAPITALISED_RUN)) {
-      const words = match[0].split(/[\s\u00A0\u202F]+/u);
-      const surname = normalise(words.at(-1) ?? '');
-      if (words.length >= 2 && (fullNames.get(surname)?.length ?? 0) < match[0].length) fullNames.set(surname, match[0]);
-    }
+  const groups = groupPeople(collectNameStatistics(passages));
+  const byDraft = new Map<PersonDraft, ResolvedMention[]>();
+  for (const mention of resolveMentions(passages, groups)) {
+    const list = byDraft.get(mention.draft);
+    if (list) list.push(mention);
+    else byDraft.set(mention.draft, [mention]);
   }
-  const people: Person[] = [];
-  const bySurname = new Map<string, Person>();
-  for (const [surname, name] of fullNames) {
-    const person: Person = { id: people.length, name, aliases: [], mentionCount: 0 };
-    people.push(person);
-    bySurname.set(surname, person);
-  }
-  const mentions: PersonMention[] = [];
-  for (const passage of body) {
-    for (const match of passage.text.matchAll(/\p{Lu}[\p{L}'’]+/gu)) {
-      const person = bySurname.get(normalise(match[0]));
-      if (!person) continue;
-      person.mentionCount += 1;
-      const start = passage.start + match.index;
-      mentions.push({ personId: person.id, file: passage.file, passageId: passage.id, start, end: start + match[0].length });
-    }
-  }
-  const find = (name: string): Person | undefined => bySurname.get(normalise(name).split(' ').at(-1) ?? '');
-  return {
-    people,
-    find,
-    complete: (partial, limit) => {
-      const wanted = normalise(partial);
-      return people
-        .filter((person) => normalise(person.name).split(' ').some((word) => word.startsWith(wanted)))
-        .sort((a, b) => b.mentionCount - a.mentionCount)
-        .slice(0, limit);
-    },
-    mentionsIn: (file) => mentions.filter((mention) => mention.file === file),
-  };
+  const ranked = [...byDraft].sort(([, a], [, b]) => b.length - a.length);
+  return createPeopleIndex(
+    ranked.map(([draft, mentions], id) => describe(draft, mentions, id)),
+    passages,
+  );
 }

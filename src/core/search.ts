@@ -1,6 +1,6 @@
-import type { SearchResult } from 'minisearch';
 import type { Highlight, Result, Source } from './answer-schema.ts';
 import type { Library } from './library.ts';
+import { searchTextIndex } from './text-index.ts';
 import { isStopWord, terms, tokenize } from './text.ts';
 import type { Passage, SourceDocument } from './types.ts';
 
@@ -17,25 +17,10 @@ export interface SearchOptions {
   filter?: (passage: Passage) => boolean;
 }
 
-/** Typos are forgiven only in words long enough for an edit not to make another word. */
-const fuzzyFor = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
-
-/**
- * BM25 search over body passages. Every query word must match when that finds
- * anything; otherwise any may. The last word also matches as a prefix, for
- * people who type a partial word.
- */
+/** BM25 search over body passages (see searchTextIndex for how words match). */
 export function searchPassages(library: Library, query: string, options: SearchOptions = {}): PassageHit[] {
   const filter = options.filter;
-  const run = (combineWith: 'AND' | 'OR'): SearchResult[] =>
-    library.index.search(query, {
-      combineWith,
-      fuzzy: fuzzyFor,
-      prefix: (_term, index, all) => index === all.length - 1,
-      ...(filter ? { filter: (result: SearchResult) => isPassage(library, result.id, filter) } : {}),
-    });
-  let results = run('AND');
-  if (results.length === 0) results = run('OR');
+  const results = searchTextIndex(library.index, query, filter ? (id) => isPassage(library, id, filter) : undefined);
   const hits = results.map((result) => ({
     passage: library.passages[result.id as number] as Passage,
     score: result.score,
@@ -44,8 +29,8 @@ export function searchPassages(library: Library, query: string, options: SearchO
   return options.limit === undefined ? hits : hits.slice(0, options.limit);
 }
 
-function isPassage(library: Library, id: unknown, filter: (passage: Passage) => boolean): boolean {
-  const passage = typeof id === 'number' ? library.passages[id] : undefined;
+function isPassage(library: Library, id: number, filter: (passage: Passage) => boolean): boolean {
+  const passage = library.passages[id];
   return passage !== undefined && filter(passage);
 }
 

@@ -57,6 +57,8 @@ export interface Person {
   /** The other forms the corpus uses for them, verbatim ("Witkoff", "Mr. Witkoff"). */
   aliases: string[];
   mentionCount: number;
+  /** Roles the corpus gives them, verbatim, most frequent first ("finance minister", "Prime Minister"). */
+  roles: string[];
 }
 
 /** One place in a file where a person is named. */
@@ -69,15 +71,49 @@ export interface PersonMention {
   end: number;
 }
 
+/** A span of a passage that says who a person is: an appositive or a title beside their name. */
+export interface PersonDescription {
+  personId: number;
+  file: string;
+  passageId: number;
+  /** The describing words, offsets into the file: "the finance minister", "White House press secretary". */
+  start: number;
+  end: number;
+  /** The mention it describes, offsets into the file. */
+  mentionStart: number;
+  mentionEnd: number;
+  /** An appositive ("X, 86, a peace activist") or a title before the name ("President X"). */
+  kind: 'appositive' | 'title';
+}
+
+/** A name close to one asked for. */
+export interface NameMatch {
+  person: Person;
+  /** 0 when the asked words begin words of the person's names, else how many letters differ. */
+  distance: number;
+}
+
 /** The people of the corpus: who is who, under which names, and where. */
 export interface PeopleIndex {
   readonly people: readonly Person[];
   /** The person a typed or written name refers to, when that is unambiguous. */
   find(name: string): Person | undefined;
+  /** Everyone a name may refer to, most-mentioned first: several when they share a surname ("Lifshitz"). */
+  lookup(name: string): Person[];
   /** Names for autocomplete: matches of a partial name, most-mentioned first. */
   complete(partial: string, limit: number): Person[];
+  /** Names close to one that is not in the corpus (a slip, a prefix), closest then most-mentioned first. */
+  suggest(name: string, limit: number): NameMatch[];
   /** A file's mentions in text order, for resolving "Mr. X", "he" or a role to a person. */
   mentionsIn(file: string): readonly PersonMention[];
+  /** A person's mentions across the corpus, in corpus order. */
+  mentionsOf(personId: number): readonly PersonMention[];
+  /** The spans that say who a person is, in corpus order. */
+  descriptionsOf(personId: number): readonly PersonDescription[];
+  /** Descriptions that give a role ("finance minister", "press secretary": words ending in a role noun), best match first. */
+  describedAs(role: string): PersonDescription[];
+  /** Who holds a role: in `file` when that file gives it to someone, else across the corpus. */
+  roleHolder(role: string, file?: string): Person | undefined;
 }
 
 /** A direct quotation: the span with its marks, and its speaker when one is found honestly. */

@@ -1,0 +1,155 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { givenNamesAgree, surnameKeys, typoAllowance } from './name-keys.ts';
+import type { FullNameForm, LoneName, NameStatistics } from './name-statistics.ts';
+import { isPersonByItself, isPersonName, type NameEvidence } from './person-evidence.ts';
+
+/** A person while the index is being built: the full names and keys they are known by. */
+export interface PersonDraft {
+  forms: FullNameForm[];
+  /** Every key a lone surname may be written with: spellings, slips and announced variants included. */
+  surnameKeys: Set<string>;
+  /** Surname keys that are slips of a commoner spelling: the name never takes them. */
+  slipKeys: Set<string>;
+  givenKeys: Set<string>;
+  /** Spellings the text announces ("al‑Khaya"), verbatim. */
+  announced: string[];
+  /** For a person the corpus names only by surname ("Mr. Smith"): that lone word. */
+  lone?: LoneName;
+}
+
+/** Who is a person, and the maps that lead from a name to them. */
+export interface PeopleGroups {
+  drafts: PersonDraft[];
+  /** Full-name key → person. */
+  byForm: Map<string, PersonDraft>;
+  /** Surname key → the people it may name. */
+  bySurname: Map<string, PersonDraft[]>;
+  /** Surname keys, for finding a slip of one or two letters. */
+  surnames: SearchableMap<PersonDraft[]>;
+}
+
+const hasPersonCue = (evidence: NameEvidence): boolean => evidence.honorific + evidence.titleRun + evidence.speech > 0;
+
+/** Which full names are people's: by their own evidence, then helped by given names learnt from the first. */
+function acceptForms(statistics: NameStatistics): FullNameForm[] {
+  const judge = (form: FullNameForm, knownGivenName: boolean): boolean => {
+    const lone = statistics.lone.get(form.surnameKeys[0] ?? '');
+    return isPersonName(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName });
+  };
+  const forms = [...statistics.forms.values()];
+  const accepted = new Set(forms.filter((form) => judge(form, false)));
+  const givenNames = new Set([...accepted].filter((form) => form.givenKey.length > 1).map((form) => form.givenKey));
+  for (const form of forms) {
+    if (!accepted.has(form) && judge(form, givenNames.has(form.givenKey))) accepted.add(form);
+  }
+  return [...accepted].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || b.count - a.count);
+}
+
+function createDraft(form: FullNameForm): PersonDraft {
+  return { forms: [form], surnameKeys: new Set(form.surnameKeys), slipKeys: new Set(), givenKeys: new Set([form.givenKey]), announced: [] };
+}
+
+function absorb(target: PersonDraft, form: FullNameForm): void {
+  target.forms.push(form);
+  for (const key of form.surnameKeys) target.surnameKeys.add(key);
+  target.givenKeys.add(form.givenKey);
+}
+
+const agreesWith = (draft: PersonDraft, givenKey: string): boolean => [...draft.givenKeys].some((known) => givenNamesAgree(known, givenKey));
+
+/**
+ * Full names into people: one person per surname and agreeing given name, so
+ * "Daniel Lifshitz" and "Yocheved Lifshitz" stay two while "David E. Sanger"
+ * and "David Sanger" are one.
+ */
+function groupForms(forms: readonly FullNameForm[]): Map<string, PersonDraft> {
+  const byForm = new Map<string, PersonDraft>();
+  const bySurname = new Map<string, PersonDraft[]>();
+  for (const form of forms) {
+    const surname = form.surnameKeys[0] ?? form.key;
+    const known = bySurname.get(surname) ?? [];
+    let draft = known.find((candidate) => agreesWith(candidate, form.givenKey));
+    if (draft) absorb(draft, form);
+    else {
+      draft = createDraft(form);
+      bySurname.set(surname, [...known, draft]);
+    }
+    byForm.set(form.key, draft);
+  }
+  return byForm;
+}
+
+function indexSurnames(drafts: Iterable<PersonDraft>): Map<string, PersonDraft[]> {
+  const bySurname = new Map<string, PersonDraft[]>();
+  for (const draft of drafts) {
+    for (const key of draft.surnameKeys) bySurname.set(key, [...(bySurname.get(key) ?? []), draft]);
+  }
+  return bySurname;
+}
+
+/**
+ * A rare surname one or two letters from a much commoner one, under the same
+ * given name, is a slip: "Yocheved Liftshitz" (twice) is "Yocheved Lifshitz".
+ * Checked with minisearch's radix tree, so each rare name costs one lookup.
+ */
+function mergeSlips(statistics: NameStatistics, byForm: Map<string, PersonDraft>): void {
+  const surnames = new SearchableMap<PersonDraft[]>();
+  for (const [key, drafts] of indexSurnames(new Set(byForm.values()))) surnames.set(key, drafts);
+  const countOf = (key: string): number => statistics.surnameCounts.get(key) ?? 0;
+  for (const form of statistics.forms.values()) {
+    const key = form.surnameKeys[0] ?? '';
+    const allowance = typoAllowance(key);
+    if (allowance === 0 || countOf(key) > 2 || form.evidence.organisation > 0) continue;
+    const targets = new Set<PersonDraft>();
+    for (const [other, [drafts, distance]] of surnames.fuzzyGet(key, allowance)) {
+      if (distance === 0 || countOf(other) < 2 * countOf(key)) continue;
+      for (const draft of drafts) if (agreesWith(draft, form.givenKey)) targets.add(draft);
+    }
+    const [target] = targets;
+    if (targets.size !== 1 || !target) continue;
+    const own = byForm.get(form.key);
+    if (own === target) continue;
+    for (const moved of own ? own.forms : [form]) {
+      if (!target.forms.includes(moved)) absorb(target, moved);
+      byForm.set(moved.key, target);
+    }
+    target.slipKeys.add(key);
+  }
+}
+
+function addAnnouncedSpellings(statistics: NameStatistics, byForm: Map<string, PersonDraft>): void {
+  const bySurname = indexSurnames(new Set(byForm.values()));
+  for (const spelling of statistics.spellings) {
+    const draft = byForm.get(spelling.of) ?? uniqueDraft(bySurname.get(spelling.of));
+    if (!draft) continue;
+    for (const key of surnameKeys(spelling.surface)) draft.surnameKeys.add(key);
+    draft.announced.push(spelling.surface);
+  }
+}
+
+const uniqueDraft = (drafts: readonly PersonDraft[] | undefined): PersonDraft | undefined => (drafts?.length === 1 ? drafts[0] : undefined);
+
+/**
+ * Decides who is a person and groups their names: full names by their
+ * evidence, slips and announced spellings into the person they spell, and a
+ * surname that only ever stands alone into a person when a courtesy title
+ * says so.
+ */
+export function groupPeople(statistics: NameStatistics): PeopleGroups {
+  const byForm = groupForms(acceptForms(statistics));
+  mergeSlips(statistics, byForm);
+  addAnnouncedSpellings(statistics, byForm);
+  const drafts = [...new Set(byForm.values())];
+  const named = indexSurnames(drafts);
+  for (const lone of statistics.lone.values()) {
+    const keys = surnameKeys(lone.surface);
+    if (keys.some((key) => named.has(key)) || !isPersonByItself(lone.evidence)) continue;
+    const draft: PersonDraft = { forms: [], surnameKeys: new Set(keys), slipKeys: new Set(), givenKeys: new Set(), announced: [], lone };
+    drafts.push(draft);
+    for (const key of keys) named.set(key, [draft]);
+  }
+  const bySurname = indexSurnames(drafts);
+  const surnames = new SearchableMap<PersonDraft[]>();
+  for (const [key, found] of bySurname) surnames.set(key, found);
+  return { drafts, byForm, bySurname, surnames };
+}

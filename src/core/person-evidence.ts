@@ -1,0 +1,107 @@
+/**
+ * Evidence that a capitalised name is a person's rather than an
+ * organisation's or a place's, counted over its occurrences, and the small
+ * rule that weighs it.
+ */
+export interface NameEvidence {
+  /** "Mr.", "Ms.", "Dr." before it. */
+  honorific: number;
+  /** A capitalised title before it: "President", "Prime Minister", "U.S. Ambassador to Israel". */
+  titleRun: number;
+  /** A lower-case role noun right before it: "press secretary Karoline Leavitt", "host Lesley Stahl". */
+  role: number;
+  /** An appositive that says what it is: "X, 86, a peace activist", "the finance minister, X". */
+  appositive: number;
+  /** A speech or reporting verb after it: "X said", "X told", or before it: "said X". */
+  speech: number;
+  /** The next sentence opens with "He" or "She". */
+  pronoun: number;
+  /** Its possessive names a relative or a body: "X's grandparents", "X's body". */
+  relation: number;
+  /** "the" right before it: "the White House", "The New York Times". */
+  definite: number;
+  /** A place preposition right before it: "in Tel Aviv", "near Khan Younis". */
+  place: number;
+  /** A lower-case role noun right after it: it qualifies someone ("Middle East envoy", "White House press secretary"). */
+  modifier: number;
+  /** Its shape is an organisation's or place's: a head noun ("Ministry", "Strip"), an acronym, a country. */
+  organisation: number;
+}
+
+export const noEvidence = (): NameEvidence => ({
+  honorific: 0,
+  titleRun: 0,
+  role: 0,
+  appositive: 0,
+  speech: 0,
+  pronoun: 0,
+  relation: 0,
+  definite: 0,
+  place: 0,
+  modifier: 0,
+  organisation: 0,
+});
+
+/** The cues of one occurrence as bits, cheaper than an object per name on a large corpus. */
+export const Cue: Readonly<Record<keyof NameEvidence, number>> = {
+  honorific: 1,
+  titleRun: 2,
+  role: 4,
+  appositive: 8,
+  speech: 16,
+  pronoun: 32,
+  relation: 64,
+  definite: 128,
+  place: 256,
+  modifier: 512,
+  organisation: 1024,
+};
+
+const CUE_NAMES = Object.keys(Cue) as (keyof NameEvidence)[];
+
+/** Counts one occurrence's cues into a name's evidence. */
+export function addCues(total: NameEvidence, cues: number): void {
+  for (const name of CUE_NAMES) if ((cues & Cue[name]) !== 0) total[name] += 1;
+}
+
+/** Whether an occurrence's cues include one of `names`. */
+export const hasCue = (cues: number, ...names: (keyof NameEvidence)[]): boolean => names.some((name) => (cues & Cue[name]) !== 0);
+
+/** What else the corpus says about a full name's parts. */
+export interface NameContext {
+  /** Its surname also stands alone somewhere with a person's cue ("Witkoff said", "Mr. Witkoff"). */
+  surnameActsAlone: boolean;
+  /** Its first word is the given name of someone already known to be a person. */
+  knownGivenName: boolean;
+}
+
+/** The weight a full name needs: one outright cue, or two weak ones ("Daniel Lifshitz said" and "Lifshitz told"). */
+const PERSON_THRESHOLD = 2;
+
+/**
+ * Whether a full name ("Steve Witkoff", "Tel Aviv", "Goldman Sachs") is a
+ * person's. An organisation's or place's shape vetoes. Cues that say so
+ * outright (a title, a role, an appositive, an honorific, a relative) weigh
+ * two; weak ones (a speech verb, which companies share, a "he" or "she"
+ * after, a surname that acts alone, a given name known from someone else)
+ * weigh one; "the" before weighs two against, a place preposition or a role
+ * noun after (an organisation qualifying someone) one.
+ */
+export function isPersonName(evidence: NameEvidence, context: NameContext): boolean {
+  if (evidence.organisation > 0) return false;
+  const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation;
+  const weak = evidence.speech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
+  const against = 2 * evidence.definite + evidence.place + evidence.modifier;
+  return 2 * outright + weak - against >= PERSON_THRESHOLD;
+}
+
+/**
+ * Whether a surname standing alone, with no full name anywhere, is enough to
+ * make a person: only a courtesy title or a capitalised title says so
+ * ("Mr. Smith", "President Biden said"), since "Hamas says" and "Israel said"
+ * are as common as "Smith said".
+ */
+export function isPersonByItself(evidence: NameEvidence): boolean {
+  if (evidence.organisation > 0 || evidence.definite > evidence.honorific) return false;
+  return evidence.honorific > 0 || (evidence.titleRun > 0 && evidence.speech > 0);
+}
