@@ -1,7 +1,7 @@
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
-import { parsePageButtonId, turnPage } from './pages.ts';
+import { turnPage } from './pages.ts';
 import { privately } from './reply.ts';
 
 /** What the asker reads when something failed: what happened, what to do, and a reference for the logs. */
@@ -34,7 +34,7 @@ export function createDispatcher(commands: ReadonlyMap<string, Command>, context
       if (!interaction.responded) await interaction.respond([]);
       return;
     }
-    if (interaction.isButton() && parsePageButtonId(interaction.customId)) {
+    if (interaction.isButton()) {
       await turnPage(interaction, context.pages);
       return;
     }

@@ -30,7 +30,7 @@ function escapeOutsideUrls(text: string): string {
  * escapeMarkdown leaves the last characters of runs such as `****` or `____`
  * unescaped, and those would pair with the bold of highlighted words.
  */
-export function escapeCorpusText(text: string): string {
+export function escapeMarkdownText(text: string): string {
   let escaped = '';
   let cursor = 0;
   for (const match of text.matchAll(URL)) {
@@ -75,9 +75,9 @@ export function renderExcerpt(text: string, highlights: readonly Highlight[], ma
     const start = Math.max(highlight.start, cursor);
     const end = Math.min(highlight.end, window.end);
     if (end <= start) continue;
-    parts.push(escapeCorpusText(text.slice(cursor, start)), '**', escapeCorpusText(text.slice(start, end)), '**');
+    parts.push(escapeMarkdownText(text.slice(cursor, start)), '**', escapeMarkdownText(text.slice(start, end)), '**');
     cursor = end;
   }
-  parts.push(escapeCorpusText(text.slice(cursor, window.end)), window.end < text.length ? ' …' : '');
+  parts.push(escapeMarkdownText(text.slice(cursor, window.end)), window.end < text.length ? ' …' : '');
   return parts.join('');
 }

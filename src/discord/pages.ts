@@ -60,7 +60,10 @@ export class PageStore {
   }
 }
 
-/** A Previous/Next press: only the asker may turn the pages, and only until they expire. */
+/**
+ * A button press: only the asker may turn the pages, and only until they
+ * expire. The bot's only buttons are pages, so any other is an old one.
+ */
 export async function turnPage(interaction: ButtonInteraction, store: PageStore): Promise<void> {
   const target = parsePageButtonId(interaction.customId);
   const reply = target && store.get(target.replyId);

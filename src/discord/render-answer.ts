@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Result } from '../core/answer-schema.ts';
 import { formatCitation } from '../render-text.ts';
-import { escapeCorpusText, renderExcerpt } from './excerpt.ts';
+import { escapeMarkdownText, renderExcerpt } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';
 
 /** One screen of a reply: the text above the embeds and the embeds. */
@@ -26,15 +26,15 @@ export function embedLength(embed: APIEmbed): number {
 }
 
 function describeQuestion(answer: Answer): string {
-  return `**/${answer.command}** ${escapeCorpusText(clip(answer.query, QUERY_MAX_CHARS))}`.trim();
+  return `**/${answer.command}** ${escapeMarkdownText(clip(answer.query, QUERY_MAX_CHARS))}`.trim();
 }
 
 function resultFields(result: Result): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
-  if (result.speaker) fields.push({ name: 'Speaker', value: clip(escapeCorpusText(result.speaker), DISCORD_LIMITS.fieldValue), inline: true });
+  if (result.speaker) fields.push({ name: 'Speaker', value: clip(escapeMarkdownText(result.speaker), DISCORD_LIMITS.fieldValue), inline: true });
   if (result.when) {
     const date = result.when.date ? ` (${result.when.date})` : '';
-    fields.push({ name: 'When', value: clip(`${escapeCorpusText(result.when.text)}${date}`, DISCORD_LIMITS.fieldValue), inline: true });
+    fields.push({ name: 'When', value: clip(`${escapeMarkdownText(result.when.text)}${date}`, DISCORD_LIMITS.fieldValue), inline: true });
   }
   return fields;
 }
@@ -74,7 +74,7 @@ export function paginateEmbeds(embeds: readonly APIEmbed[], perPage: number): AP
 
 /** The reply when nothing matched: says so, and offers the index's close words. */
 function renderNothingFound(answer: Answer): ReplyPage {
-  const suggestions = (answer.suggestions ?? []).map((word) => escapeCorpusText(clip(word, QUERY_MAX_CHARS)));
+  const suggestions = (answer.suggestions ?? []).map((word) => escapeMarkdownText(clip(word, QUERY_MAX_CHARS)));
   const hint = suggestions.length > 0 ? `\nDid you mean: ${suggestions.join(', ')}?` : '\nTry fewer or other words, or /sources to see what the corpus holds.';
   return { content: clip(`Nothing in the corpus answers ${describeQuestion(answer)}.${hint}`, DISCORD_LIMITS.content), embeds: [] };
 }

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CountChange } from '../core/library-diff.ts';
 import type { ReloadResult } from '../library-service.ts';
-import { escapeCorpusText } from './excerpt.ts';
+import { escapeMarkdownText } from './excerpt.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { EMBED_COLOR } from './render-answer.ts';
 import { fitLines } from './render-list.ts';
@@ -15,7 +15,7 @@ function describeCount(label: string, { before, after }: CountChange): string {
 }
 
 function fileField(name: string, files: readonly string[]): APIEmbedField[] {
-  return files.length === 0 ? [] : [{ name: `${name} (${files.length})`, value: fitLines(files.map(escapeCorpusText), DISCORD_LIMITS.fieldValue) }];
+  return files.length === 0 ? [] : [{ name: `${name} (${files.length})`, value: fitLines(files.map(escapeMarkdownText), DISCORD_LIMITS.fieldValue) }];
 }
 
 /** What /reload tells the moderator: what changed, or why the old Library still serves. */
@@ -28,7 +28,7 @@ export function renderReload({ outcome, joined }: ReloadResult): APIEmbed {
       title: 'Reload failed: the previous library is still serving',
       description: fitLines(
         [
-          `Why: ${escapeCorpusText(outcome.reason)}`,
+          `Why: ${escapeMarkdownText(outcome.reason)}`,
           `Still answering from the ${outcome.serving} documents loaded before.`,
           'Fix the corpus folder, then run /reload again.',
         ],

@@ -1,6 +1,6 @@
 import type { Library } from '../core/library.ts';
 import type { LoadProblem } from '../core/types.ts';
-import { escapeCorpusText } from './excerpt.ts';
+import { escapeMarkdownText } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';
 import { EMBED_COLOR, type ReplyPage } from './render-answer.ts';
 import { chunkLines, fitLines } from './render-list.ts';
@@ -13,7 +13,7 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 
 /** "file — why", for a moderator to find and fix the file. */
 export function describeProblem(problem: LoadProblem): string {
-  return `${escapeCorpusText(problem.file)} — ${escapeCorpusText(problem.reason)}`;
+  return `${escapeMarkdownText(problem.file)} — ${escapeMarkdownText(problem.reason)}`;
 }
 
 /** /sources: the documents with their titles, sizes and passages, a page at a time. */
@@ -21,8 +21,8 @@ export function renderSources(library: Library): ReplyPage[] {
   const passages = new Map<string, number>();
   for (const passage of library.passages) passages.set(passage.file, (passages.get(passage.file) ?? 0) + 1);
   const lines = library.documents.map((document) => {
-    const title = document.meta.title ? `**${escapeCorpusText(clip(document.meta.title, TITLE_MAX_CHARS))}**\n` : '';
-    const details = [escapeCorpusText(document.file), size.format(document.bytes / 1000), plural(passages.get(document.file) ?? 0, 'passage')];
+    const title = document.meta.title ? `**${escapeMarkdownText(clip(document.meta.title, TITLE_MAX_CHARS))}**\n` : '';
+    const details = [escapeMarkdownText(document.file), size.format(document.bytes / 1000), plural(passages.get(document.file) ?? 0, 'passage')];
     return `${title}${details.join(' · ')}`;
   });
   const skipped = library.problems.filter((problem) => problem.skipped).length;

@@ -195,7 +195,11 @@ describe('the bot against the emulated Discord', () => {
 describe('the bot with short timings', () => {
   let quick: Harness;
   beforeAll(async () => {
-    quick = await startHarness({ corpusDir: corpus.dir, timings: { pageLifetimeMs: 300, deferFromPassages: 0, cooldownMs: 0 } });
+    quick = await startHarness({
+      corpusDir: corpus.dir,
+      timings: { pageLifetimeMs: 300, deferFromPassages: 0, cooldownMs: 0 },
+      emulator: { heartbeatIntervalMs: 100 },
+    });
   });
   afterAll(() => quick.stop());
 
@@ -231,6 +235,12 @@ describe('the bot with short timings', () => {
     quick.emulator.interact(interaction);
     await deleted;
     expect(messageOf(await followUp)).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining(interaction.id) });
+  });
+
+  it('keeps one gateway connection alive through heartbeats and their acknowledgements', () => {
+    expect(quick.emulator.gatewayFrames.filter((frame) => frame.op === 1).length).toBeGreaterThan(1);
+    expect(quick.emulator.gatewayUrls).toHaveLength(1);
+    expect(quick.emulator.connectionCount).toBe(1);
   });
 
   it.skipIf(!hasDiscordSpec)("sends only bodies that Discord's OpenAPI spec accepts", () => {
