@@ -18,7 +18,7 @@ describe('diffLibraries', () => {
       documentOf('kept.txt', 'The envoy Jane Roe arrived in Oslo.\n'),
       documentOf('edited.txt', 'Talks began on Monday.\n'),
       documentOf('retagged.txt', 'Talks ended on Friday.\n', { publisher: 'Wire' }),
-      documentOf('gone.txt', 'An old note about “nothing at all” here.\n'),
+      documentOf('gone.txt', '“We will not stop here,” the envoy Jane Roe said.\n'),
     ]);
     const after = buildLibrary(
       [

@@ -62,7 +62,7 @@ describe('the bot against the emulated Discord', () => {
       expect(citation).toMatch(/(?:^| · )¶\d+ · [\w./-]+\.txt$/u);
       const file = citation.split(' · ').at(-1) ?? '';
       expect(await fileText(file)).toContain(excerptText(embed.description ?? ''));
-      expect(embed.description).toMatch(/\*\*Witkoff\*\*/u);
+      expect(embed.description).toMatch(/\*\*(?:[\w.]+\s)*Witkoff\*\*/u);
     }
   });
 
@@ -82,7 +82,7 @@ describe('the bot against the emulated Discord', () => {
     expect(description).toContain('\\_\\_one\\_\\_');
     expect(description).toContain('\\~\\~reading\\~\\~');
     expect(description).toContain('\\|\\| sealed \\|\\|');
-    expect(description).toContain('**Veldt**');
+    expect(description).toContain('**Brannoch Veldt**');
     expect(LONG_SENTENCE).toContain(excerptText(description));
     expect(reply.embeds?.[0]?.footer?.text).toBe('The *Long* Read · Test Desk · ¶1 · extra/long-read.md');
   });

@@ -77,7 +77,7 @@ describe('/reload, moderators only', () => {
     expect(report?.description).toMatch(/^Documents: 6 \(\+1\) — 1 added/u);
     expect(report?.fields).toContainEqual({ name: 'Added (1)', value: 'late/arrival.txt' });
     const after = await askWho('Ysolde Brankovic').reply;
-    expect(after.embeds?.[0]?.description).toContain('**Ysolde** **Brankovic**');
+    expect(after.embeds?.[0]?.description).toContain('**Ysolde Brankovic**');
   });
 
   it('shares one rebuild between reloads asked for at once', async () => {
