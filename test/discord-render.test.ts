@@ -121,9 +121,25 @@ describe('answers as embeds', () => {
     expect(renderAnswer(answer).map((page) => page.content)).toEqual(['**/when** talks · 1–5 of 7 · page 1 of 2', '**/when** talks · 6–7 of 7 · page 2 of 2']);
   });
 
+  it('heads a /who answer with the person as the corpus names them, escaped', () => {
+    const answer: Answer = {
+      command: 'who',
+      query: 'Roe',
+      person: { name: 'Jane *Roe*', aliases: ['Roe', 'Ms. Roe'], roles: ['envoy'] },
+      results: [resultOf('The envoy Jane *Roe* arrived.')],
+    };
+    const [page] = renderAnswer(answer);
+    expect(page?.content).toBe('**/who** Roe · 1 of 1\nJane \\*Roe\\* — envoy\nalso: Roe, Ms. Roe');
+  });
+
+  it('shows the document\'s date when a /when passage names no time of its own', () => {
+    const embed = renderResult(resultOf('Talks resumed.', { documentDate: { date: '2025-07-24', source: 'dateline' } }));
+    expect(embed.fields).toEqual([{ name: 'When', value: 'not said here; the document is dated 2025-07-24 (from its dateline)', inline: true }]);
+  });
+
   it('says when nothing was found and offers the suggestions, escaped', () => {
     const [page] = renderAnswer({ command: 'who', query: 'Hu*kabey', results: [], suggestions: ['Huckabee', 'Hu_ck'] });
-    expect(page).toEqual({ content: 'Nothing in the corpus answers **/who** Hu\\*kabey.\nDid you mean: Huckabee, Hu\\_ck?', embeds: [] });
+    expect(page).toEqual({ content: 'No one called “Hu\\*kabey” is in the corpus.\nDid you mean: Huckabee, Hu\\_ck?', embeds: [] });
   });
 
   it('never shows more than the excerpt budget of corpus text', () => {

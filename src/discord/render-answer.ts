@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Result } from '../core/answer-schema.ts';
-import { formatCitation } from '../render-text.ts';
+import { describeNothingFound, describePerson, describeWhen, formatCitation } from '../render-text.ts';
 import { escapeMarkdownText, renderExcerpt } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';
 
@@ -32,10 +32,8 @@ function describeQuestion(answer: Answer): string {
 function resultFields(result: Result): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   if (result.speaker) fields.push({ name: 'Speaker', value: clip(escapeMarkdownText(result.speaker), DISCORD_LIMITS.fieldValue), inline: true });
-  if (result.when) {
-    const date = result.when.date ? ` (${result.when.date})` : '';
-    fields.push({ name: 'When', value: clip(`${escapeMarkdownText(result.when.text)}${date}`, DISCORD_LIMITS.fieldValue), inline: true });
-  }
+  const when = describeWhen(result);
+  if (when) fields.push({ name: 'When', value: clip(escapeMarkdownText(when), DISCORD_LIMITS.fieldValue), inline: true });
   return fields;
 }
 
@@ -72,11 +70,10 @@ export function paginateEmbeds(embeds: readonly APIEmbed[], perPage: number): AP
   return pages;
 }
 
-/** The reply when nothing matched: says so, and offers the index's close words. */
+/** The reply when nothing matched: says so, and offers the core's close matches. */
 function renderNothingFound(answer: Answer): ReplyPage {
-  const suggestions = (answer.suggestions ?? []).map((word) => escapeMarkdownText(clip(word, QUERY_MAX_CHARS)));
-  const hint = suggestions.length > 0 ? `\nDid you mean: ${suggestions.join(', ')}?` : '\nTry fewer or other words, or /sources to see what the corpus holds.';
-  return { content: clip(`Nothing in the corpus answers ${describeQuestion(answer)}.${hint}`, DISCORD_LIMITS.content), embeds: [] };
+  const hint = answer.suggestions?.length ? '' : '\nTry fewer or other words, or /sources to see what the corpus holds.';
+  return { content: clip(`${escapeMarkdownText(describeNothingFound(answer))}${hint}`, DISCORD_LIMITS.content), embeds: [] };
 }
 
 /** An answer as pages of embeds, each result an exact excerpt with its citation. */
@@ -90,6 +87,8 @@ export function renderAnswer(answer: Answer): ReplyPage[] {
     shown += embeds.length;
     const range = first === shown ? `${first}` : `${first}–${shown}`;
     const page = pages.length > 1 ? ` · page ${index + 1} of ${pages.length}` : '';
-    return { content: clip(`${describeQuestion(answer)} · ${range} of ${total}${page}`, DISCORD_LIMITS.content), embeds };
+    const person = describePerson(answer);
+    const heading = person ? `\n${escapeMarkdownText(person)}` : '';
+    return { content: clip(`${describeQuestion(answer)} · ${range} of ${total}${page}${heading}`, DISCORD_LIMITS.content), embeds };
   });
 }

@@ -101,10 +101,10 @@ describe('the bot against the emulated Discord', () => {
 
   it('says when nothing matched, and offers close words from the index', async () => {
     const typo = await ask('who', { name: 'Hukabey' });
-    expect(typo.reply.content).toMatch(/^Nothing in the corpus answers \*\*\/who\*\* Hukabey\.\nDid you mean: .*Huckabee/u);
+    expect(typo.reply.content).toMatch(/^No one called “Hukabey” is in the corpus\.\nDid you mean: .*Huckabee/u);
     expect(typo.reply.embeds ?? []).toEqual([]);
     const nonsense = await ask('when', { event: 'qqqzzz' });
-    expect(nonsense.reply.content).toMatch(/Nothing in the corpus answers[\s\S]*\/sources/u);
+    expect(nonsense.reply.content).toMatch(/^Nothing in the corpus says when that happened[\s\S]*\/sources/u);
   });
 
   it('/quote works with text alone, speaker alone, and asks for one when given neither', async () => {

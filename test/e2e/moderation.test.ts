@@ -72,7 +72,7 @@ describe('/reload, moderators only', () => {
     await corpus.write('late/arrival.txt', 'The mediator Ysolde Brankovic arrived in Doha on Tuesday.\n');
     const reloaded = reload(moderator());
     const during = askWho('Ysolde Brankovic');
-    expect((await during.reply).content).toMatch(/^Nothing in the corpus answers/u);
+    expect((await during.reply).content).toMatch(/^No one called “Ysolde Brankovic” is in the corpus/u);
     const { report } = await reloaded;
     expect(report?.description).toMatch(/^Documents: 6 \(\+1\) — 1 added/u);
     expect(report?.fields).toContainEqual({ name: 'Added (1)', value: 'late/arrival.txt' });
