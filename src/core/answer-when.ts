@@ -3,7 +3,8 @@ import type { CommandAnswer } from './answer.ts';
 import { expressionsInPassage } from './dates.ts';
 import type { Library } from './library.ts';
 import { type PassageHit, resultFor, searchPassages } from './search.ts';
-import { isStopWord, type Span, splitSentences, tokenize } from './text.ts';
+import { tokensMatching } from './text-index.ts';
+import { type Span, splitSentences } from './text.ts';
 import type { TimeExpression } from './types.ts';
 
 export type WhenOrder = 'relevance' | 'timeline';
@@ -54,7 +55,7 @@ function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   const documentDate = library.documentDates.get(passage.file);
   const dated = documentDate ? { documentDate } : {};
   const sentences = splitSentences(passage.text);
-  const matches = matchedSpans(passage.text, hit.matchedTerms);
+  const matches = tokensMatching(passage.text, hit.matchedTerms);
   const nearest = nearestExpression(expressionsInPassage(library.timeExpressions, passage.id), passage.start, matches, sentences);
   if (!nearest) {
     const weight = hit.score * WEIGHT_NO_EXPRESSION;
@@ -76,10 +77,6 @@ function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
 }
 
 /** Spans of the passage's text whose terms the query matched. */
-function matchedSpans(text: string, matchedTerms: readonly string[]): Span[] {
-  const wanted = new Set(matchedTerms.filter((term) => !isStopWord(term)));
-  return tokenize(text).filter((token) => wanted.has(token.term));
-}
 
 interface Nearest {
   expression: TimeExpression;

@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { isStopWord, terms } from './text.ts';
+import { stemmer } from 'stemmer';
+import { isStopWord, terms, tokenize, type Token } from './text.ts';
 
 /** What a text index stores per entry: only its id and the text to index. */
 export interface IndexedText {
@@ -9,13 +10,42 @@ export interface IndexedText {
 
 export type TextIndex = MiniSearch<IndexedText>;
 
-/** A BM25 index with the one tokeniser and stop-word filter, shared by every index and query. */
+/**
+ * Stems already computed: a corpus repeats a vocabulary of some tens of
+ * thousands of words, so each is stemmed once rather than at every occurrence.
+ */
+const stems = new Map<string, string>();
+
+/**
+ * What the index keeps of a folded term: nothing for a stop word, else its
+ * Porter stem, so that "recalled" meets "recalling" and "talks" meets "talk".
+ */
+export function indexTerm(term: string): string | null {
+  if (isStopWord(term)) return null;
+  let stem = stems.get(term);
+  if (stem === undefined) {
+    stem = stemmer(term);
+    stems.set(term, stem);
+  }
+  return stem;
+}
+
+/** The tokens of `text` whose index terms are among `matched` (the terms a search result reports). */
+export function tokensMatching(text: string, matched: readonly string[]): Token[] {
+  const wanted = new Set(matched);
+  return tokenize(text).filter((token) => {
+    const term = indexTerm(token.term);
+    return term !== null && wanted.has(term);
+  });
+}
+
+/** A BM25 index with the one tokeniser and index-term filter, shared by every index and query. */
 export function createTextIndex(entries: readonly IndexedText[]): TextIndex {
   const index = new MiniSearch<IndexedText>({
     fields: ['text'],
     storeFields: [],
     tokenize: terms,
-    processTerm: (term) => (isStopWord(term) ? null : term),
+    processTerm: indexTerm,
   });
   index.addAll(entries);
   return index;
