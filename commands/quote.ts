@@ -21,7 +21,7 @@ export const quote = {
       await interaction.reply(privately('Give the words of the quotation (`text:`), who said it (`speaker:`), or both.'));
       return;
     }
-    await replyWithAnswer(interaction, context, 'quote', text, speaker || undefined);
+    await replyWithAnswer(interaction, context, 'quote', text, speaker ? { speaker } : {});
   },
   autocomplete: completePerson,
 } satisfies Command;

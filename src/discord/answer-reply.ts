@@ -1,5 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import { answer } from '../core/answer.ts';
+import { answer, type AnswerOptions } from '../core/answer.ts';
 import type { CommandName } from '../core/answer-schema.ts';
 import type { BotContext } from './context.ts';
 import { askedPrivately } from './private-option.ts';
@@ -19,13 +19,13 @@ export async function replyWithAnswer(
   context: BotContext,
   command: CommandName,
   query: string,
-  speaker?: string,
+  options: Pick<AnswerOptions, 'speaker' | 'order'> = {},
 ): Promise<void> {
   const ephemeral = askedPrivately(interaction);
   const library = context.library.current;
   if (library.passages.length >= context.deferFromPassages) {
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   }
-  const result = answer(library, command, query, { limit: RESULTS_PER_ANSWER, ...(speaker ? { speaker } : {}) });
+  const result = answer(library, command, query, { ...options, limit: RESULTS_PER_ANSWER });
   await sendPages(interaction, context, renderAnswer(result), ephemeral);
 }

@@ -72,6 +72,14 @@ describe('the bot against the emulated Discord', () => {
     expect(reply.embeds?.[0]?.description).toMatch(/six/u);
   });
 
+  it('lists /when answers in the order things happened with order:timeline', async () => {
+    const { reply } = await ask('when', { event: 'hostages', order: 'timeline' });
+    expectSendable(reply);
+    const dates = (reply.embeds ?? []).flatMap((embed) => embed.fields?.filter((field) => field.name === 'When') ?? []).map((field) => /\((\d{4}(?:-\d{2}){0,2})\)$/u.exec(field.value)?.[1]).filter((date): date is string => date !== undefined);
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates).toEqual([...dates].sort());
+  });
+
   it('windows a long excerpt around the match, escaped, with … outside the text', async () => {
     const { reply } = await ask('who', { name: 'Brannoch Veldt' });
     expectSendable(reply);
