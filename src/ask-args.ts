@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CommandNameSchema, type CommandName } from './core/answer-schema.ts';
+import type { WhenOrder } from './core/answer-when.ts';
 
 /** One question, as typed on the command line or in the console. */
 export interface AskRequest {
@@ -8,6 +9,8 @@ export interface AskRequest {
   speaker?: string;
   limit: number;
   json: boolean;
+  /** when: list the answers chronologically ('timeline') instead of by relevance. */
+  order?: WhenOrder;
 }
 
 export class UsageError extends Error {
@@ -15,7 +18,9 @@ export class UsageError extends Error {
 }
 
 export const USAGE =
-  'usage: who <name> | when <event> | quote [text] [--speaker <name>]  [--limit N] [--json]';
+  'usage: who <name> | when <event> [--order timeline] | quote [text] [--speaker <name>]  [--limit N] [--json]';
+
+const ORDERS: readonly WhenOrder[] = ['relevance', 'timeline'];
 
 const MAX_LIMIT = 50;
 
@@ -29,6 +34,7 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
       strict: true,
       options: {
         speaker: { type: 'string' },
+        order: { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
@@ -44,6 +50,7 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
   const query = words.join(' ').trim();
   const speaker = parsed.values.speaker?.trim();
   if (speaker !== undefined && command.data !== 'quote') throw new UsageError(`--speaker goes with quote only; ${USAGE}`);
+  const order = parseOrder(parsed.values.order, command.data);
   if (query === '' && !(command.data === 'quote' && speaker)) {
     const example = { who: 'who Witkoff', when: 'when "teams recalled"', quote: 'quote burden --speaker Witkoff' }[command.data];
     throw new UsageError(`${command.data} needs ${command.data === 'quote' ? 'a text or --speaker' : 'a query'}; try: ${example}`);
@@ -53,7 +60,15 @@ export function parseAskArgs(argv: readonly string[]): AskRequest {
   if (!/^\d+$/u.test(limitText) || limit < 1 || limit > MAX_LIMIT) {
     throw new UsageError(`--limit takes a whole number from 1 to ${MAX_LIMIT}, not "${limitText}"; ${USAGE}`);
   }
-  return { command: command.data, query, limit, json: parsed.values.json, ...(speaker ? { speaker } : {}) };
+  return { command: command.data, query, limit, json: parsed.values.json, ...(speaker ? { speaker } : {}), ...(order ? { order } : {}) };
+}
+
+function parseOrder(value: string | undefined, command: CommandName): WhenOrder | undefined {
+  if (value === undefined) return undefined;
+  if (command !== 'when') throw new UsageError(`--order goes with when only; ${USAGE}`);
+  const order = ORDERS.find((known) => known === value.trim().toLowerCase());
+  if (!order) throw new UsageError(`--order takes ${ORDERS.join(' or ')}, not "${value}"; ${USAGE}`);
+  return order;
 }
 
 /** Splits a console line into words, keeping "quoted phrases" together. */

@@ -21,7 +21,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const library = await loadLibrary(config.CORPUS_DIR);
   for (const problem of library.problems) logger.warn({ file: problem.file }, problem.reason);
   const result = AnswerSchema.parse(
-    answer(library, request.command, request.query, { limit: request.limit, ...(request.speaker ? { speaker: request.speaker } : {}) }),
+    answer(library, request.command, request.query, {
+      limit: request.limit,
+      ...(request.speaker ? { speaker: request.speaker } : {}),
+      ...(request.order ? { order: request.order } : {}),
+    }),
   );
   process.stdout.write(request.json ? `${JSON.stringify(result)}\n` : `${renderAnswerText(result)}\n`);
   return 0;

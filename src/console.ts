@@ -9,6 +9,7 @@ export const CONSOLE_HELP = [
   'Ask as you would in Discord:',
   '  /who <name>                     who a person is and where they appear',
   '  /when <event>                   when something happened',
+  '    --order timeline              its answers in date order',
   '  /quote [text] [--speaker NAME]  quotations and who said them',
   '  --limit N                       how many results (default 5)',
   '  /help                           this text',
@@ -24,7 +25,11 @@ export function answerConsoleLine(library: Library, line: string): string | unde
   if (first === '/help' || first === 'help') return CONSOLE_HELP;
   try {
     const request = parseAskArgs(words);
-    const options = { limit: request.limit, ...(request.speaker ? { speaker: request.speaker } : {}) };
+    const options = {
+      limit: request.limit,
+      ...(request.speaker ? { speaker: request.speaker } : {}),
+      ...(request.order ? { order: request.order } : {}),
+    };
     return renderAnswerText(answer(library, request.command, request.query, options));
   } catch (error) {
     if (error instanceof UsageError) return `${error.message}\nType /help for the commands.`;

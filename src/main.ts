@@ -1,12 +1,37 @@
 import { loadConfig } from './config.ts';
 import { runConsole } from './console.ts';
 import { loadLibrary } from './core/library.ts';
-import { createLogger } from './logger.ts';
+import { startBot } from './discord/bot.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Disconnects on SIGINT or SIGTERM, then exits. */
+function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+  const shutDown = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'could not shut down cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutDown);
+  process.once('SIGTERM', shutDown);
+}
 
 /** `npm start`: with DISCORD_TOKEN the Discord bot, without it the local console. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.DISCORD_TOKEN) {
+    // discord.js drops a malformed gateway event with only a rejected promise to show for it:
+    // log it and keep serving rather than let one event stop the bot.
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+    const bot = await startBot(config, logger);
+    stopOnSignals(() => bot.stop(), logger);
+    return;
+  }
   const library = await loadLibrary(config.CORPUS_DIR);
   for (const problem of library.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
   await runConsole(library, process.stdin, process.stdout);

@@ -1,21 +1,27 @@
 import type { Answer, Result, Source } from './core/answer-schema.ts';
 
+/**
+ * Plain-text wording shared by every adapter: the console and CLI print it as
+ * is, Discord escapes it. Only fixed labels are written here; corpus words
+ * come from the answer unchanged.
+ */
+
 /** The citation line: title, publisher, author and date where known, then paragraph and file. */
 export function formatCitation(source: Source, paragraph: number): string {
   const known = [source.title, source.publisher, source.author, source.date].filter((part): part is string => Boolean(part));
   return [...known, `¶${paragraph}`, source.file].join(' · ');
 }
 
-function formatResult(result: Result, position: number): string {
-  const lines = [`${position}. ${result.text}`];
-  if (result.speaker) lines.push(`   speaker: ${result.speaker}`);
-  if (result.when) lines.push(`   when: ${result.when.text}${result.when.date ? ` (${result.when.date})` : ''}`);
-  lines.push(`   — ${formatCitation(result.source, result.paragraph)}`);
-  return lines.join('\n');
+/** /when: the time expression and its date, or the document's date when the passage names no time. */
+export function describeWhen(result: Result): string | undefined {
+  if (result.when) return `${result.when.text}${result.when.date ? ` (${result.when.date})` : ''}`;
+  if (!result.documentDate) return undefined;
+  const source = result.documentDate.source === 'dateline' ? 'from its dateline' : 'from its metadata';
+  return `not said here; the document is dated ${result.documentDate.date} (${source})`;
 }
 
-/** /who's heading: the person as the corpus names them, their other names and roles, and who else the name may mean. */
-function formatPerson(answer: Answer): string | undefined {
+/** /who's heading: the person as the corpus names them, their roles, other names, and who else the name may mean. */
+export function describePerson(answer: Answer): string | undefined {
   if (!answer.person) return undefined;
   const { name, aliases, roles } = answer.person;
   const lines = [[name, ...(roles.length > 0 ? [roles.join(', ')] : [])].join(' — ')];
@@ -24,17 +30,34 @@ function formatPerson(answer: Answer): string | undefined {
   return lines.join('\n');
 }
 
-function formatNothing(answer: Answer): string {
+/** What to say when nothing matched, with the close matches the core offers. */
+export function describeNothingFound(answer: Answer): string {
   const asked = `/${answer.command} ${answer.query}`.trim();
-  const hint = answer.suggestions?.length ? `\nDid you mean: ${answer.suggestions.join(', ')}?` : '';
+  const suggestions = answer.suggestions ?? [];
+  const hint = suggestions.length > 0 ? `\nDid you mean: ${suggestions.join(', ')}?` : '';
   if (answer.command === 'who') return `No one called “${answer.query}” is in the corpus.${hint}`;
-  return `Nothing in the corpus answers ${asked}.${hint}`;
+  if (answer.command === 'quote') {
+    const by = answer.speaker ? ` by ${answer.speaker}` : '';
+    const matching = answer.query.trim() === '' ? '' : ` matches “${answer.query.trim()}”`;
+    const offered = suggestions.length > 0 ? `\nSpeakers with quotations: ${suggestions.join(', ')}.` : '';
+    return `No quotation${by} in the corpus${matching}.${offered}`;
+  }
+  return `Nothing in the corpus says when that happened (${asked}).${hint}`;
+}
+
+function formatResult(result: Result, position: number): string {
+  const lines = [`${position}. ${result.text}`];
+  if (result.speaker) lines.push(`   speaker: ${result.speaker}`);
+  const when = describeWhen(result);
+  if (when) lines.push(`   when: ${when}`);
+  lines.push(`   — ${formatCitation(result.source, result.paragraph)}`);
+  return lines.join('\n');
 }
 
 /** Renders an answer for a terminal: the corpus text as is, each excerpt followed by its citation. */
 export function renderAnswerText(answer: Answer): string {
-  if (answer.results.length === 0) return formatNothing(answer);
-  const heading = formatPerson(answer);
+  if (answer.results.length === 0) return describeNothingFound(answer);
+  const heading = describePerson(answer);
   const results = answer.results.map((result, index) => formatResult(result, index + 1)).join('\n\n');
   return heading ? `${heading}\n\n${results}` : results;
 }

@@ -49,6 +49,13 @@ describe('answer', () => {
     }
   });
 
+  it('meets other inflections of a word, and highlights the word as written', () => {
+    const [first] = answer(library, 'when', 'teams recalled').results;
+    expect(first?.text).toMatch(/recalling the teams/u);
+    expect(first?.when).toMatchObject({ text: 'on Thursday', date: '2025-07-24' });
+    expect(first?.highlights?.map((span) => first.text.slice(span.start, span.end))).toEqual(expect.arrayContaining(['recalling', 'teams']));
+  });
+
   it('respects the limit', () => {
     expect(answer(library, 'when', 'ceasefire', { limit: 2 }).results).toHaveLength(2);
   });

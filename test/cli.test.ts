@@ -42,6 +42,8 @@ describe('npm run ask', () => {
     [['who', 'x', '--limit', 'many'], /--limit takes a whole number/],
     [['who', 'x', '--colour'], /Unknown option '--colour'/],
     [['when', 'x', '--speaker', 'y'], /--speaker goes with quote only/],
+    [['who', 'x', '--order', 'timeline'], /--order goes with when only/],
+    [['when', 'x', '--order', 'date'], /--order takes relevance or timeline, not "date"/],
   ])('rejects %j with one line that says what to type', async (args, message) => {
     const run = await ask(...args);
     expect(run.code).toBe(2);

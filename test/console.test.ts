@@ -14,7 +14,8 @@ describe('the local console', () => {
   it('answers slash commands with citations, and help', () => {
     expect(answerConsoleLine(library, '/who Witkoff --limit 1')).toMatch(/Witkoff[\s\S]*— .*¶\d+/u);
     expect(answerConsoleLine(library, '/quote burden --speaker Witkoff')).toMatch(/burden/);
-    expect(answerConsoleLine(library, '/when "six-week ceasefire"')).toMatch(/six-week ceasefire/);
+    expect(answerConsoleLine(library, '/when "six-week ceasefire"')).toMatch(/six-week ceasefire[\s\S]*when: last Saturday/u);
+    expect(answerConsoleLine(library, '/when Thursday --order timeline --limit 3')).toMatch(/^1\. [\s\S]*\(2025-07-24\)/u);
     expect(answerConsoleLine(library, '/help')).toMatch(/\/who <name>/);
     expect(answerConsoleLine(library, '/exit')).toBeUndefined();
     expect(answerConsoleLine(library, '/who')).toMatch(/needs a query[\s\S]*\/help/u);

@@ -34,6 +34,7 @@ describe('every answer quotes its source exactly', () => {
           expect(file?.includes(item.text)).toBe(true);
           expect(file?.slice(item.start, item.end)).toBe(item.text);
           for (const span of item.highlights ?? []) expect(span.end).toBeLessThanOrEqual(item.text.length);
+          if (item.when) expect(item.text.slice(item.when.start, item.when.end)).toBe(item.when.text);
         }
       }),
       { numRuns: 300 },

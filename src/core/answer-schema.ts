@@ -32,8 +32,20 @@ export const ResultSchema = z.object({
   score: z.number(),
   /** /quote: who said it, as the people index names them. */
   speaker: z.string().optional(),
-  /** /when: the time expression, verbatim, and its resolved date when sound. */
-  when: z.object({ text: z.string(), date: z.string().optional() }).optional(),
+  /**
+   * /when: the time expression, verbatim, and its resolved date (YYYY,
+   * YYYY-MM or YYYY-MM-DD) when sound; start/end place it within `text`.
+   */
+  when: z
+    .object({
+      text: z.string(),
+      date: z.string().optional(),
+      start: z.number().int().nonnegative().optional(),
+      end: z.number().int().positive().optional(),
+    })
+    .optional(),
+  /** /when: the date of the result's document, and whether its metadata or a dateline in its text gave it. */
+  documentDate: z.object({ date: z.string(), source: z.enum(['metadata', 'dateline']) }).optional(),
   /** Offsets of `text` in the source file: file.slice(start, end) === text. */
   start: z.number().int().nonnegative().optional(),
   end: z.number().int().positive().optional(),
@@ -45,6 +57,8 @@ export type Result = z.infer<typeof ResultSchema>;
 export const AnswerSchema = z.object({
   command: CommandNameSchema,
   query: z.string(),
+  /** /quote: the speaker asked for, as typed. */
+  speaker: z.string().optional(),
   results: z.array(ResultSchema),
   /** Close matches from the index, offered when nothing was found; /who: others the name may mean. */
   suggestions: z.array(z.string()).optional(),

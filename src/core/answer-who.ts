@@ -68,15 +68,15 @@ function rankAcrossDocuments<T extends { file: string; weight: number }>(items: 
     .map(({ item }) => item);
 }
 
-function highlightMentions(span: Span, mentions: readonly PersonMention[]): Highlight[] {
+function highlightMentions(file: string, span: Span, mentions: readonly PersonMention[]): Highlight[] {
   return mentions
-    .filter((mention) => mention.start >= span.start && mention.end <= span.end)
+    .filter((mention) => mention.file === file && mention.start >= span.start && mention.end <= span.end)
     .map((mention) => ({ start: mention.start - span.start, end: mention.end - span.start }));
 }
 
 function whoResult(library: Library, passage: Passage, span: Span, score: number, mentions: readonly PersonMention[]): Result {
   const result = resultFor(library, passage, span, score, []);
-  const highlights = highlightMentions(span, mentions);
+  const highlights = highlightMentions(passage.file, span, mentions);
   return highlights.length > 0 ? { ...result, highlights } : result;
 }
 

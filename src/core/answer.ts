@@ -1,6 +1,6 @@
 import type { Answer, CommandName } from './answer-schema.ts';
 import { answerQuote } from './answer-quote.ts';
-import { answerWhen } from './answer-when.ts';
+import { answerWhen, type WhenOrder } from './answer-when.ts';
 import { answerWho } from './answer-who.ts';
 import type { Library } from './library.ts';
 import { suggestTerms } from './search.ts';
@@ -12,6 +12,8 @@ export interface AnswerOptions {
   limit?: number;
   /** /quote: only quotations by this person. */
   speaker?: string;
+  /** /when: 'timeline' lists the answers chronologically; 'relevance' (the default) by rank. */
+  order?: WhenOrder;
 }
 
 /** What a command's answerer returns: the results, and any fields it adds to the shared shape. */
@@ -27,10 +29,11 @@ export function answer(library: Library, command: CommandName, query: string, op
     command === 'who'
       ? answerWho(library, query, limit)
       : command === 'when'
-        ? answerWhen(library, query, limit)
+        ? answerWhen(library, query, limit, options.order ? { order: options.order } : {})
         : answerQuote(library, query, options.speaker, limit);
   const searched = [query, options.speaker ?? ''].join(' ').trim();
   const { suggestions: offered, ...found } = answered;
   const suggestions = offered ?? (found.results.length === 0 && searched !== '' ? suggestTerms(library, searched) : []);
-  return { command, query, ...found, ...(suggestions.length > 0 ? { suggestions } : {}) };
+  const speaker = command === 'quote' ? options.speaker?.trim() : undefined;
+  return { command, query, ...(speaker ? { speaker } : {}), ...found, ...(suggestions.length > 0 ? { suggestions } : {}) };
 }

@@ -1,18 +1,13 @@
-import MiniSearch from 'minisearch';
 import { loadCorpus, type LoadCorpusOptions } from './corpus.ts';
+import { extractTimeExpressions } from './dates.ts';
+import { documentDate } from './document-date.ts';
 import { splitPassages } from './passages.ts';
 import { buildPeopleIndex } from './people.ts';
 import { extractQuotations } from './quotes.ts';
-import { isStopWord, terms } from './text.ts';
-import type { LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument } from './types.ts';
+import { createTextIndex, type TextIndex } from './text-index.ts';
+import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from './types.ts';
 
-/** What minisearch stores per passage: only the id and the text to index. */
-interface IndexedPassage {
-  id: number;
-  text: string;
-}
-
-export type PassageIndex = MiniSearch<IndexedPassage>;
+export type PassageIndex = TextIndex;
 
 /**
  * Everything an answer needs, built once and never mutated: a reload builds a
@@ -27,31 +22,40 @@ export interface Library {
   readonly index: PassageIndex;
   readonly people: PeopleIndex;
   readonly quotations: readonly Quotation[];
+  /** BM25 index over the quotations' text; an entry's id is its position in `quotations`. */
+  readonly quotationIndex: TextIndex;
+  /** Each dated document's date, by file: from its metadata or its dateline. */
+  readonly documentDates: ReadonlyMap<string, DocumentDate>;
+  /** Time expressions of the body passages, ordered by passage and offset. */
+  readonly timeExpressions: readonly TimeExpression[];
   readonly problems: readonly LoadProblem[];
-}
-
-/** The index's tokeniser and term filter, used for passages and queries alike. */
-function createIndex(): PassageIndex {
-  return new MiniSearch<IndexedPassage>({
-    fields: ['text'],
-    storeFields: [],
-    tokenize: terms,
-    processTerm: (term) => (isStopWord(term) ? null : term),
-  });
 }
 
 export function buildLibrary(documents: readonly SourceDocument[], problems: readonly LoadProblem[] = []): Library {
   const passages: Passage[] = [];
-  for (const document of documents) passages.push(...splitPassages(document, passages.length));
-  const index = createIndex();
-  index.addAll(passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text })));
+  const documentDates = new Map<string, DocumentDate>();
+  const timeExpressions: TimeExpression[] = [];
+  for (const document of documents) {
+    const own = splitPassages(document, passages.length);
+    passages.push(...own);
+    const date = documentDate(document, own);
+    if (date) documentDates.set(document.file, date);
+    timeExpressions.push(...extractTimeExpressions(own, date));
+  }
+  const index = createTextIndex(passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text })));
+  const people = buildPeopleIndex(passages);
+  const quotations = extractQuotations(documents, passages, people);
+  const textOf = new Map(documents.map((document) => [document.file, document.text]));
   return {
     documents,
     documentsByFile: new Map(documents.map((document) => [document.file, document])),
     passages,
     index,
-    people: buildPeopleIndex(passages),
-    quotations: extractQuotations(passages),
+    people,
+    quotations,
+    quotationIndex: createTextIndex(quotations.map((quotation, id) => ({ id, text: (textOf.get(quotation.file) ?? '').slice(quotation.start, quotation.end) }))),
+    documentDates,
+    timeExpressions,
     problems,
   };
 }

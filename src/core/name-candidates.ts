@@ -7,6 +7,7 @@ import {
   isNameSuffix,
   isOrganisationHead,
   isParticle,
+  isPersonalSpeechVerb,
   isPlacePreposition,
   isRoleNoun,
   isSentenceOpener,
@@ -99,7 +100,13 @@ function splitRun(text: string, run: NameWord[], titleBefore: Span | undefined):
   }
   let title: Span | undefined;
   let honorific = false;
-  const end = titleEnd(words);
+  const opening = words[0];
+  // "Striker Jonah Baptiste scored": a role noun, capitalised only because it opens the sentence.
+  if (opening && words.length >= 3 && isRoleNoun(opening.key) && !isTitleHead(opening.key) && isSentenceStart(text, opening.start)) {
+    title = { start: opening.start, end: opening.end };
+    words = words.slice(1);
+  }
+  const end = title ? -1 : titleEnd(words);
   if (end >= 0) {
     const head = words[end] as NameWord;
     honorific = isHonorific(head.key);
@@ -130,7 +137,9 @@ function lastWordBefore(text: string, position: number): string | undefined {
 
 /** The word after a name, past an inserted clause ("X, 86, …"), an auxiliary or an adverb. */
 const VERB_AFTER =
-  /^(?:,[^,.;]{1,80},)?[ \u00A0\u202F]*(?:(?:has|had|have|also|then|later|previously|once|would|will|did|does|reportedly|repeatedly|quietly|publicly|privately)[ \u00A0\u202F]+)?(\p{L}+)/u;
+  /^(?:,[^,.;]{1,80},)?[ \u00A0\u202F]*(?:(?:has|had|have|also|then|later|previously|once|would|will|did|does|still|never|often|now|reportedly|repeatedly|quietly|publicly|privately)[ \u00A0\u202F]+)?(\p{L}+)/u;
+/** A quotation closed and attributed with a dash: "“…” — Steve Witkoff". */
+const DASH_ATTRIBUTION = /["”][ \u00A0\u202F]*[\u2014\u2013-][ \u00A0\u202F]*$/u;
 /** "He" or "She" opening the next sentence: the name before is a person's ("Sanger covers … He has been …"). */
 const PRONOUN_NEXT = /^[^.!?]{0,200}[.!?]["”’]?[ \u00A0\u202F]+(He|She)[ \u00A0\u202F]/u;
 /** The lower-case word right after a name or its possessive: a relative ("X's son") or a role it qualifies ("White House press secretary"). */
@@ -156,7 +165,10 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
   if (!split.title && before !== undefined && isPlacePreposition(before)) cues |= Cue.place;
   const following = text.slice(name.end, name.end + 120);
   const after = name.possessive ? undefined : VERB_AFTER.exec(following)?.[1];
-  if ((after && isSpeechVerb(foldWord(after))) || (before !== undefined && isSpeechVerb(before))) cues |= Cue.speech;
+  const verb = after ? foldWord(after) : undefined;
+  if ((verb && isSpeechVerb(verb)) || (before !== undefined && isSpeechVerb(before))) cues |= Cue.speech;
+  if (verb && isPersonalSpeechVerb(verb)) cues |= Cue.personalSpeech;
+  if (DASH_ATTRIBUTION.test(text.slice(Math.max(0, name.start - 6), name.start))) cues |= Cue.speech | Cue.personalSpeech;
   // The rest weighs only whether a full name is a person's; a lone word needs a courtesy title or a title.
   if (words.length === 1) return cues;
   if (!name.possessive && PRONOUN_NEXT.test(text.slice(name.end, name.end + 240))) cues |= Cue.pronoun;
@@ -220,7 +232,7 @@ function shareCoordinatedEvidence(text: string, candidates: NameCandidate[]): vo
     const left = candidates[index - 1] as NameCandidate;
     const right = candidates[index] as NameCandidate;
     if (left.possessive || !COORDINATION_GAP.test(text.slice(left.end, right.mentionStart))) continue;
-    const shared = (left.cues | right.cues) & (Cue.role | Cue.speech);
+    const shared = (left.cues | right.cues) & (Cue.role | Cue.speech | Cue.personalSpeech);
     left.cues |= shared;
     right.cues |= shared;
   }

@@ -47,7 +47,7 @@ const ROLE_NOUNS = words(`
   speaker representative prosecutor detective inspector sheriff pilot driver farmer teacher mother-in-law
   tycoon magnate mogul financier banker donor strategist pollster consultant organizer organiser campaigner
   defender agent counterpart fellow predecessor successor colleague deputy envoy veteran contender challenger
-  incumbent nominee rapper footballer striker goalkeeper midfielder lecturer`);
+  incumbent nominee rapper footballer striker goalkeeper midfielder lecturer neighbour neighbor`);
 
 /** Relations that make "X's <noun>" evidence that X is a person ("Daniel Lifshitz's grandparents"). */
 const KINSHIP_NOUNS = words(`
@@ -103,7 +103,18 @@ const SPEECH_VERBS = words(`
   suggests criticized criticised criticizes criticises denied denies recounted recounts contributed contributes
   reported reports covers covered tweeted posted testified predicted believes believed thinks thought spoke speaks
   disclosed discloses revealed reveals described describes conceded concedes countered counters continued
-  explained observed observes mused quipped cautioned cautions vowed vows pledged pledges promised promises`);
+  explained observed observes mused quipped cautioned cautions vowed vows pledged pledges promised promises
+  remembers remembered hopes hoped fears feared wondered smiled laughed sighed`);
+
+/**
+ * Speech verbs an organisation seldom takes ("X told reporters", "X
+ * recalled"), unlike "said" or "announced": more of a sign of a person.
+ */
+const PERSONAL_SPEECH_VERBS = words(`
+  told tells recalled recalls remarked remarks lamented laments insisted insists asserted asserts explained explains
+  emphasized emphasised emphasizes emphasises recounted recounts quipped mused conceded concedes admitted admits
+  vowed vows testified tweeted wrote writes believes believed thinks thought spoke speaks remembers remembered
+  hopes hoped fears feared wondered smiled laughed sighed`);
 
 /** Prepositions after which a capitalised name is a place ("in Gaza", "near Khan Younis"). */
 const PLACE_PREPOSITIONS = words('in at near inside outside across throughout within into toward towards around');
@@ -158,6 +169,7 @@ export const isKinshipNoun = (folded: string): boolean => KINSHIP_NOUNS.has(fold
 export const isParticle = (folded: string): boolean => PARTICLES.has(folded);
 export const isSentenceOpener = (folded: string): boolean => SENTENCE_OPENERS.has(folded);
 export const isSpeechVerb = (folded: string): boolean => SPEECH_VERBS.has(folded);
+export const isPersonalSpeechVerb = (folded: string): boolean => PERSONAL_SPEECH_VERBS.has(folded);
 export const isPlacePreposition = (folded: string): boolean => PLACE_PREPOSITIONS.has(folded);
 export const isTitleLink = (folded: string): boolean => TITLE_LINKS.has(folded);
 export const isNameSuffix = (folded: string): boolean => NAME_SUFFIXES.has(folded);

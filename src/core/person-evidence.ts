@@ -14,6 +14,8 @@ export interface NameEvidence {
   appositive: number;
   /** A speech or reporting verb after it: "X said", "X told", or before it: "said X". */
   speech: number;
+  /** That verb is one an organisation seldom takes: "X told", "X recalled". */
+  personalSpeech: number;
   /** The next sentence opens with "He" or "She". */
   pronoun: number;
   /** Its possessive names a relative or a body: "X's grandparents", "X's body". */
@@ -34,6 +36,7 @@ export const noEvidence = (): NameEvidence => ({
   role: 0,
   appositive: 0,
   speech: 0,
+  personalSpeech: 0,
   pronoun: 0,
   relation: 0,
   definite: 0,
@@ -49,12 +52,13 @@ export const Cue: Readonly<Record<keyof NameEvidence, number>> = {
   role: 4,
   appositive: 8,
   speech: 16,
-  pronoun: 32,
-  relation: 64,
-  definite: 128,
-  place: 256,
-  modifier: 512,
-  organisation: 1024,
+  personalSpeech: 32,
+  pronoun: 64,
+  relation: 128,
+  definite: 256,
+  place: 512,
+  modifier: 1024,
+  organisation: 2048,
 };
 
 const CUE_NAMES = Object.keys(Cue) as (keyof NameEvidence)[];
@@ -82,15 +86,15 @@ const PERSON_THRESHOLD = 2;
  * Whether a full name ("Steve Witkoff", "Tel Aviv", "Goldman Sachs") is a
  * person's. An organisation's or place's shape vetoes. Cues that say so
  * outright (a title, a role, an appositive, an honorific, a relative) weigh
- * two; weak ones (a speech verb, which companies share, a "he" or "she"
- * after, a surname that acts alone, a given name known from someone else)
+ * two; weak ones (a speech verb, which companies share, once more when it
+ * is one they seldom take, "told"; a "he" or "she" after, a surname that acts alone, a given name known from someone else)
  * weigh one; "the" before weighs two against, a place preposition or a role
  * noun after (an organisation qualifying someone) one.
  */
 export function isPersonName(evidence: NameEvidence, context: NameContext): boolean {
   if (evidence.organisation > 0) return false;
   const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation;
-  const weak = evidence.speech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
+  const weak = evidence.speech + evidence.personalSpeech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
   const against = 2 * evidence.definite + evidence.place + evidence.modifier;
   return 2 * outright + weak - against >= PERSON_THRESHOLD;
 }

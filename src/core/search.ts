@@ -1,7 +1,7 @@
-import type { SearchResult } from 'minisearch';
 import type { Highlight, Result, Source } from './answer-schema.ts';
 import type { Library } from './library.ts';
-import { isStopWord, terms, tokenize } from './text.ts';
+import { indexTerm, searchTextIndex, tokensMatching } from './text-index.ts';
+import { terms } from './text.ts';
 import type { Passage, SourceDocument } from './types.ts';
 
 /** A passage the index found, with its BM25 score and the index terms it matched. */
@@ -17,25 +17,10 @@ export interface SearchOptions {
   filter?: (passage: Passage) => boolean;
 }
 
-/** Typos are forgiven only in words long enough for an edit not to make another word. */
-const fuzzyFor = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
-
-/**
- * BM25 search over body passages. Every query word must match when that finds
- * anything; otherwise any may. The last word also matches as a prefix, for
- * people who type a partial word.
- */
+/** BM25 search over body passages (see searchTextIndex for how words match). */
 export function searchPassages(library: Library, query: string, options: SearchOptions = {}): PassageHit[] {
   const filter = options.filter;
-  const run = (combineWith: 'AND' | 'OR'): SearchResult[] =>
-    library.index.search(query, {
-      combineWith,
-      fuzzy: fuzzyFor,
-      prefix: (_term, index, all) => index === all.length - 1,
-      ...(filter ? { filter: (result: SearchResult) => isPassage(library, result.id, filter) } : {}),
-    });
-  let results = run('AND');
-  if (results.length === 0) results = run('OR');
+  const results = searchTextIndex(library.index, query, filter ? (id) => isPassage(library, id, filter) : undefined);
   const hits = results.map((result) => ({
     passage: library.passages[result.id as number] as Passage,
     score: result.score,
@@ -44,17 +29,15 @@ export function searchPassages(library: Library, query: string, options: SearchO
   return options.limit === undefined ? hits : hits.slice(0, options.limit);
 }
 
-function isPassage(library: Library, id: unknown, filter: (passage: Passage) => boolean): boolean {
-  const passage = typeof id === 'number' ? library.passages[id] : undefined;
+function isPassage(library: Library, id: number, filter: (passage: Passage) => boolean): boolean {
+  const passage = library.passages[id];
   return passage !== undefined && filter(passage);
 }
 
-/** Spans of `text` (starting at `offset` in its passage) whose terms are among `matched`. */
+/** Spans of `text` holding the index terms a search matched, overlapping ones merged. */
 export function highlightTerms(text: string, matched: readonly string[]): Highlight[] {
-  const wanted = new Set(matched.filter((term) => !isStopWord(term)));
   const spans: Highlight[] = [];
-  for (const token of tokenize(text)) {
-    if (!wanted.has(token.term)) continue;
+  for (const token of tokensMatching(text, matched)) {
     const last = spans.at(-1);
     if (last && token.start < last.end) last.end = Math.max(last.end, token.end);
     else spans.push({ start: token.start, end: token.end });
@@ -95,16 +78,15 @@ export function roundScore(score: number): number {
 
 /** Words of the corpus close to the query's, as the corpus writes them, offered as "did you mean". */
 export function suggestTerms(library: Library, query: string, limit = 5): string[] {
-  const asked = new Set(terms(query));
+  const asked = new Set(terms(query).map(indexTerm));
   const results = library.index.search(query, { fuzzy: 0.34, prefix: true, combineWith: 'OR' });
   const suggestions: string[] = [];
   for (const result of results) {
     const text = library.passages[result.id as number]?.text ?? '';
-    const tokens = tokenize(text);
-    for (const term of result.terms) {
-      const token = tokens.find((candidate) => candidate.term === term);
-      const surface = token ? text.slice(token.start, token.end) : undefined;
-      if (asked.has(term) || !surface || suggestions.includes(surface)) continue;
+    const fresh = result.terms.filter((term) => !asked.has(term));
+    for (const token of tokensMatching(text, fresh)) {
+      const surface = text.slice(token.start, token.end);
+      if (suggestions.includes(surface)) continue;
       suggestions.push(surface);
       if (suggestions.length >= limit) return suggestions;
     }

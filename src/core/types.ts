@@ -127,3 +127,22 @@ export interface Quotation {
   /** Person.id of the speaker, absent when none can be named without guessing. */
   speakerId?: number;
 }
+
+/** The date a document was written, which its relative time expressions are read against. */
+export interface DocumentDate {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  /** Where it was found: the document's metadata, or a dateline near the top of its text. */
+  source: 'metadata' | 'dateline';
+}
+
+/** A time expression in a body passage, resolved against its document's date when that is sound. */
+export interface TimeExpression {
+  file: string;
+  passageId: number;
+  /** Offsets into the file's text: the expression verbatim. */
+  start: number;
+  end: number;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, no finer than the expression and the document's date support. */
+  date?: string;
+}

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,4 +22,11 @@ export async function makeTempCorpus(files: Record<string, string | Uint8Array> 
   };
   for (const [file, content] of Object.entries(files)) await write(file, content);
   return { dir, write, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A throwaway copy of the seed corpus, plus `extra` files: tests that change a corpus never touch corpus/. */
+export async function copySeedCorpus(extra: Record<string, string | Uint8Array> = {}): Promise<TempCorpus> {
+  const corpus = await makeTempCorpus(extra);
+  await cp(SEED_CORPUS, corpus.dir, { recursive: true });
+  return corpus;
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,20 +16,31 @@ export interface RunOptions {
   input?: string;
 }
 
-/** Runs a script of src/ as `npm run ask` or `npm start` would, in a real child process. */
-export function runScript(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+/** Starts a script of src/ as `npm start`, `npm run ask` or `npm run deploy` would, in a real child process. */
+export function spawnScript(script: string, args: readonly string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+  return spawn(TSX, [script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DISCORD_TOKEN: '', ...env },
+    timeout: 30_000,
+  });
+}
+
+/** Collects a child's output and resolves when it exits. */
+export function completion(child: ChildProcessWithoutNullStreams): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DISCORD_TOKEN: '', ...options.env },
-      timeout: 30_000,
-    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs a script to its end, with `input` on stdin. */
+export function runScript(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  const child = spawnScript(script, args, options.env);
+  const done = completion(child);
+  child.stdin.end(options.input ?? '');
+  return done;
 }

@@ -1,0 +1,88 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { commands } from '../../commands/index.ts';
+import { ConfigError, type Config } from '../config.ts';
+import { LibraryService } from '../library-service.ts';
+import type { Logger } from '../logger.ts';
+import { Cooldown } from './cooldown.ts';
+import type { BotContext } from './context.ts';
+import { createDispatcher } from './dispatcher.ts';
+import { DEFAULT_PAGE_LIFETIME_MS, PageStore } from './pages.ts';
+import { NO_MENTIONS } from './reply.ts';
+
+/** Timings that tests shorten; people never need to change them. */
+export interface BotTimings {
+  /** Pause a person must leave between commands. */
+  cooldownMs?: number;
+  /** How long Previous/Next keep working. */
+  pageLifetimeMs?: number;
+  /** From this many passages on, answers are deferred before searching. */
+  deferFromPassages?: number;
+}
+
+export interface RunningBot {
+  readonly client: Client<true>;
+  readonly library: LibraryService;
+  /** Disconnects from Discord and forgets paged replies. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_COOLDOWN_MS = 2000;
+/**
+ * Below this many passages a search takes milliseconds, far inside Discord's
+ * 3 s; above it the bot defers first rather than count on it.
+ */
+export const DEFAULT_DEFER_FROM_PASSAGES = 20_000;
+
+/** The discord.js client: guild events only, no mention ever parsed, REST through DISCORD_API_URL when set. */
+export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+}
+
+async function logIn(client: Client, token: string): Promise<void> {
+  try {
+    await client.login(token);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'TokenInvalid') throw error;
+    throw new ConfigError(
+      'DISCORD_TOKEN: Discord refused the token. Reset it in the developer portal (your application → Bot → Reset Token) and set DISCORD_TOKEN in .env.',
+    );
+  }
+}
+
+/** `npm start` with a token: loads the Library, connects, and serves the slash commands. */
+export async function startBot(config: Config, logger: Logger, timings: BotTimings = {}): Promise<RunningBot> {
+  if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
+  const library = await LibraryService.open(config.CORPUS_DIR);
+  for (const problem of library.current.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
+  const pages = new PageStore(timings.pageLifetimeMs ?? DEFAULT_PAGE_LIFETIME_MS);
+  const context: BotContext = {
+    library,
+    pages,
+    cooldown: new Cooldown(timings.cooldownMs ?? DEFAULT_COOLDOWN_MS),
+    logger,
+    moderatorRoleIds: config.MODERATOR_ROLE_IDS,
+    deferFromPassages: timings.deferFromPassages ?? DEFAULT_DEFER_FROM_PASSAGES,
+  };
+  const client = createClient(config);
+  const dispatch = createDispatcher(commands, context);
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
+  await logIn(client, config.DISCORD_TOKEN);
+  const [readyClient] = await ready;
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, documents: library.current.documents.length }, 'connected to Discord');
+  return {
+    client: readyClient,
+    library,
+    async stop() {
+      pages.clear();
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { Logger } from '../logger.ts';
+import type { LibraryService } from '../library-service.ts';
+import type { Cooldown } from './cooldown.ts';
+import type { PageStore } from './pages.ts';
+
+/** What every command handler may use; one per running bot. */
+export interface BotContext {
+  readonly library: LibraryService;
+  readonly pages: PageStore;
+  readonly cooldown: Cooldown;
+  readonly logger: Logger;
+  readonly moderatorRoleIds: readonly string[];
+  /** From this many passages on, answers are deferred first so Discord hears back within 3 s. */
+  readonly deferFromPassages: number;
+}

@@ -1,0 +1,175 @@
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayOf, formatSpan, parsePartialDate, weekdayOf } from '../src/core/calendar.ts';
+import { extractTimeExpressions } from '../src/core/dates.ts';
+import { documentDate } from '../src/core/document-date.ts';
+import { loadLibrary, type Library } from '../src/core/library.ts';
+import { splitPassages } from '../src/core/passages.ts';
+import type { SourceDocument } from '../src/core/types.ts';
+import { makeTempCorpus, SEED_CORPUS, type TempCorpus } from './support/corpus-dir.ts';
+
+function documentOf(text: string, date?: string): SourceDocument {
+  return { file: 'article.txt', text, bodyStart: 0, format: 'text', meta: date ? { date } : {}, bytes: text.length };
+}
+
+/** The time expressions of a one-file article as the Library would find them: verbatim text and date. */
+function expressionsIn(text: string, date?: string): { text: string; date?: string }[] {
+  const document = documentOf(text, date);
+  const passages = splitPassages(document, 0);
+  return extractTimeExpressions(passages, documentDate(document, passages)).map((expression) => ({
+    text: text.slice(expression.start, expression.end),
+    ...(expression.date ? { date: expression.date } : {}),
+  }));
+}
+
+describe('calendar', () => {
+  it('counts weekdays as JavaScript does and formats a span as the finest unit holding it', () => {
+    for (const [year, month, day] of [[2025, 7, 24], [2024, 2, 29], [1999, 12, 31]] as const) {
+      expect(weekdayOf(dayOf(year, month, day) ?? 0)).toBe(new Date(Date.UTC(year, month - 1, day)).getUTCDay());
+    }
+    expect(dayOf(2025, 2, 29)).toBeUndefined();
+    const days = (from: string, to: string) => ({ first: parsePartialDate(from)?.first ?? 0, last: parsePartialDate(to)?.last ?? 0 });
+    expect(formatSpan(days('2025-07-19', '2025-07-19'))).toBe('2025-07-19');
+    expect(formatSpan(days('2025-07-19', '2025-07-20'))).toBe('2025-07');
+    expect(formatSpan(days('2025-07-27', '2025-08-03'))).toBe('2025');
+    expect(formatSpan(days('2024-12-29', '2025-01-04'))).toBeUndefined();
+    expect(formatSpan(parsePartialDate('2024-02') ?? { first: 0, last: 0 })).toBe('2024-02');
+  });
+});
+
+describe('time expressions resolved against the document date', () => {
+  it('reads a bare weekday as the latest one on or before the date in past-tense news, the coming one after "will"', () => {
+    // 2025-07-24 is a Thursday; chrono alone would put "Sunday" on the 27th, the nearer one.
+    expect(expressionsIn('Hamas said on Sunday that it had accepted.', '2025-07-24')).toEqual([{ text: 'on Sunday', date: '2025-07-20' }]);
+    expect(expressionsIn('The envoy said on Thursday that talks had failed.', '2025-07-24')).toEqual([{ text: 'on Thursday', date: '2025-07-24' }]);
+    expect(expressionsIn('The cabinet will meet on Sunday.', '2025-07-24')).toEqual([{ text: 'on Sunday', date: '2025-07-27' }]);
+    // "would" leaves both ways open: only the month is certain.
+    expect(expressionsIn('He said he would convene the cabinet on Sunday.', '2025-07-24')).toEqual([{ text: 'on Sunday', date: '2025-07' }]);
+  });
+
+  it('places a year-less date in the recent past, and leaves a distant or attributive one without a date', () => {
+    expect(expressionsIn('The war, which began on Oct. 7, displaced most of Gaza.', '2023-12-31')).toEqual([{ text: 'on Oct. 7', date: '2023-10-07' }]);
+    expect(expressionsIn('Officials said on Dec. 28 that a deal was close.', '2024-01-02')).toEqual([{ text: 'on Dec. 28', date: '2023-12-28' }]);
+    // Nine months back is outside the window: "Oct. 7" in mid-2025 is more likely the 2023 attack than Oct. 7, 2024.
+    expect(expressionsIn('Since Oct. 7, the ministry has counted the dead.', '2025-07-24')).toEqual([{ text: 'Since Oct. 7' }]);
+    expect(expressionsIn('The Oct. 7 attacks changed Israeli politics.', '2023-12-31')).toEqual([{ text: 'Oct. 7' }]);
+    expect(expressionsIn('The court is scheduled to rule on March 28.', '2024-03-11')).toEqual([{ text: 'on March 28', date: '2024-03-28' }]);
+  });
+
+  it('resolves no finer than a year-only document date allows', () => {
+    expect(expressionsIn('Families met the envoy over the weekend and again on Thursday.', '2025')).toEqual([
+      { text: 'over the weekend' },
+      { text: 'on Thursday' },
+    ]);
+    expect(expressionsIn('His body was returned earlier this year, after the attack on Oct. 7, 2023.', '2025')).toEqual([
+      { text: 'earlier this year', date: '2025' },
+      { text: 'on Oct. 7, 2023', date: '2023-10-07' },
+    ]);
+  });
+
+  it('gives a relative expression no date when the document has none, and keeps absolute ones', () => {
+    expect(expressionsIn('The truce ended last Saturday, as agreed in 2011 and again in October 2025.')).toEqual([
+      { text: 'last Saturday' },
+      { text: 'in 2011', date: '2011' },
+      { text: 'in October 2025', date: '2025-10' },
+    ]);
+  });
+
+  it('reads counts as precisely as they are written and leaves hedged or vague ones open', () => {
+    expect(expressionsIn('The swap took place six months ago, nearly two years ago, or several weeks ago.', '2025-07-24')).toEqual([
+      { text: 'six months ago', date: '2025-01' },
+      { text: 'nearly two years ago' },
+      { text: 'several weeks ago' },
+    ]);
+    expect(expressionsIn('Leverage will diminish early next week, as it did this week and in recent weeks.', '2025-07-24')).toEqual([
+      { text: 'early next week', date: '2025-07' },
+      { text: 'this week', date: '2025-07' },
+      { text: 'in recent weeks' },
+    ]);
+  });
+
+  it('drops what news does not mean as a time', () => {
+    const text =
+      'In an interview on “60 Minutes,” he spoke of a 24-hour pathway, all 20 points of the plan, talks that lasted 45 minutes, ' +
+      'a truce of up to 60 days, and a vote of 13 to 1. Hamas may rearm, and June Halpern flew to Mar-a-Lago for now.';
+    expect(expressionsIn(text, '2025-07-24')).toEqual([]);
+  });
+
+  it('never throws, and every expression lies in the text with a well-formed date', () => {
+    const words = ['on', 'Thursday', 'in', 'March', '2011', 'Oct.', '7,', 'last', 'week', 'ago', 'six', 'months', 'the', 'weekend', '5:02', 'p.m.', 'said', '.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 30 }), fc.constantFrom(undefined, '2025', '2025-07', '2025-07-24'), (picked, date) => {
+        const text = `${picked.join(' ')}.`;
+        const document = documentOf(text, date);
+        const passages = splitPassages(document, 0);
+        for (const expression of extractTimeExpressions(passages, documentDate(document, passages))) {
+          expect(expression.start).toBeGreaterThanOrEqual(0);
+          expect(expression.end).toBeLessThanOrEqual(text.length);
+          expect(expression.end).toBeGreaterThan(expression.start);
+          if (expression.date !== undefined) expect(parsePartialDate(expression.date)).toBeDefined();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('documentDate', () => {
+  const dateOf = (text: string, date?: string) => {
+    const document = documentOf(text, date);
+    return documentDate(document, splitPassages(document, 0));
+  };
+
+  it('takes the metadata date, or a dateline near the top, never a guess', () => {
+    expect(dateOf('The talks ended.\n', '2025-07-24')).toEqual({ date: '2025-07-24', source: 'metadata' });
+    expect(dateOf('Headline of the piece\nJuly 24, 2025Updated 5:02 p.m. ET\nThe talks ended.\n')).toEqual({ date: '2025-07-24', source: 'dateline' });
+    expect(dateOf('Published: Monday, March 3, 2025\nThe talks ended.\n')).toEqual({ date: '2025-03-03', source: 'dateline' });
+    expect(dateOf('The talks ended on Thursday.\n')).toBeUndefined();
+  });
+
+  it('uses a dateline only where it agrees with the metadata and says more', () => {
+    const reuters = 'WASHINGTON, March 5 (Reuters) - The talks ended on Tuesday, a spokesman said.\n';
+    expect(dateOf(reuters, '2025')).toEqual({ date: '2025-03-05', source: 'dateline' });
+    expect(dateOf(reuters)).toBeUndefined();
+    expect(dateOf('July 24, 2025\nThe talks ended.\n', '2024-01-01')).toEqual({ date: '2024-01-01', source: 'metadata' });
+  });
+
+  it('does not take a sentence that opens with a date for a dateline', () => {
+    const text = 'March 5, 2025, will be remembered as the day the talks ended, after weeks of meetings in Cairo and Doha between the envoys.\n';
+    expect(dateOf(text)).toBeUndefined();
+  });
+});
+
+describe('the Library', () => {
+  let library: Library;
+  let corpus: TempCorpus;
+  beforeAll(async () => {
+    library = await loadLibrary(SEED_CORPUS);
+    corpus = await makeTempCorpus();
+    await copyFile(path.join(SEED_CORPUS, '001_9f5de07045ad877d.txt'), path.join(corpus.dir, 'article.txt'));
+  });
+  afterAll(() => corpus.remove());
+
+  it('holds time expressions of body passages only, each an exact slice of its file', () => {
+    expect(library.timeExpressions.length).toBeGreaterThan(30);
+    for (const expression of library.timeExpressions) {
+      const passage = library.passages[expression.passageId];
+      expect(passage?.furniture).toBeUndefined();
+      expect(passage?.file).toBe(expression.file);
+      expect(expression.start).toBeGreaterThanOrEqual(passage?.start ?? Infinity);
+      expect(expression.end).toBeLessThanOrEqual(passage?.end ?? -1);
+    }
+    const texts = library.timeExpressions.map((expression) => library.documentsByFile.get(expression.file)?.text.slice(expression.start, expression.end));
+    expect(texts).not.toContain('July 24');
+    expect(texts).toContain('early next week');
+  });
+
+  it('dates the seed article without its metadata from its dateline', async () => {
+    const bare = await loadLibrary(corpus.dir);
+    expect(bare.documentDates.get('article.txt')).toEqual({ date: '2025-07-24', source: 'dateline' });
+    const thursday = bare.timeExpressions.find((expression) => bare.documentsByFile.get('article.txt')?.text.slice(expression.start, expression.end) === 'on Thursday');
+    expect(thursday?.date).toBe('2025-07-24');
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findMarkedSpans } from '../src/core/quote-marks.ts';
+
+const spanTexts = (text: string): string[] => findMarkedSpans(text).map((span) => text.slice(span.start, span.end));
+
+describe('findMarkedSpans', () => {
+  it('pairs curly and straight double marks, several sentences in one span', () => {
+    expect(spanTexts('“No deals. That doesn’t work,” Witkoff said. "We are done."')).toEqual(['“No deals. That doesn’t work,”', '"We are done."']);
+  });
+
+  it('keeps single marks inside a double-quoted span as a nested quotation', () => {
+    const text = `"My mentor told me, 'You will never be rich.' She was right," said Demir.`;
+    expect(spanTexts(text)).toEqual([`"My mentor told me, 'You will never be rich.' She was right,"`]);
+  });
+
+  it('starts a span whose opening mark was lost at the paragraph, or the first sentence after the last span', () => {
+    expect(findMarkedSpans('I think we were able to convince people.” — Witkoff.')).toEqual([{ start: 0, end: 41, opened: false, closed: true }]);
+    expect(spanTexts('“First,” she said. Then the second part.” — Jones.')).toEqual(['“First,”', 'Then the second part.”']);
+  });
+
+  it('leaves a span open to the paragraph end when its closing mark does not come', () => {
+    expect(findMarkedSpans('“The water came in. It did not stop.')).toEqual([{ start: 0, end: 36, opened: true, closed: false }]);
+  });
+
+  it('reads a mark turned the wrong way by what stands beside it', () => {
+    expect(spanTexts('He said ”enough” and left.')).toEqual(['”enough”']);
+  });
+});
