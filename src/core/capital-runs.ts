@@ -46,6 +46,23 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return !(isHyphen(after) && WORD_PART.test(text[end + 1] ?? ''));
 }
 
+const LOWER_CASE_PARTS = /(?:[-\u2010\u2011]\p{Ll}+)+/uy;
+
+/** Lower-case hyphen parts right after `position` ("-myung" in "Jae-myung"), or ''. */
+function lowerCaseParts(text: string, position: number): string {
+  LOWER_CASE_PARTS.lastIndex = position;
+  return LOWER_CASE_PARTS.exec(text)?.[0] ?? '';
+}
+
+/**
+ * Whether a word stands right after another capitalised word, a space
+ * apart: there "Jae-myung" (Lee Jae-myung) is a given name, where alone
+ * "Hamas-led" is an adjective.
+ */
+function followsName(text: string, previous: NameWord | undefined, start: number): boolean {
+  return previous !== undefined && !previous.possessive && start - previous.end === 1 && /[ \u00A0\u202F]/u.test(text[previous.end] ?? '');
+}
+
 /** Between two words of a name: an optional full stop, spaces, and lower-case words that must be particles. */
 const NAME_GAP = /^(\.)?[ \u00A0\u202F\t]+(?:\p{Ll}+[ \u00A0\u202F\t]+){0,3}$/u;
 /** Longer gaps hold more than particles: not worth slicing. */
@@ -56,11 +73,13 @@ function capitalWords(text: string): NameWord[] {
   const found: NameWord[] = [];
   const pattern = new RegExp(CAPITAL_WORD);
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (!standsAlone(text, match.index, match.index + match[0].length)) {
+    const syllables = followsName(text, found.at(-1), match.index) ? lowerCaseParts(text, match.index + match[0].length) : '';
+    if (!standsAlone(text, match.index, match.index + match[0].length + syllables.length)) {
       pattern.lastIndex = match.index + 1;
       continue;
     }
-    let surface = match[0];
+    pattern.lastIndex = match.index + match[0].length + syllables.length;
+    let surface = match[0] + syllables;
     // Most words end in a plain letter: only the others pay for the possessive's expressions.
     const last = surface.at(-1);
     const quoted = last === "'" || last === '’' || last === 's';

@@ -47,7 +47,13 @@ const ROLE_NOUNS = words(`
   speaker representative prosecutor detective inspector sheriff pilot driver farmer teacher mother-in-law
   tycoon magnate mogul financier banker donor strategist pollster consultant organizer organiser campaigner
   defender agent counterpart fellow predecessor successor colleague deputy envoy veteran contender challenger
-  incumbent nominee rapper footballer striker goalkeeper midfielder lecturer neighbour neighbor`);
+  incumbent nominee rapper footballer striker goalkeeper midfielder lecturer neighbour neighbor
+  expert architect engineer designer photographer filmmaker poet painter sculptor chef nun monk sailor barrister
+  solicitor accountant inventor explorer astronaut athlete runner swimmer boxer wrestler skier golfer dancer
+  composer conductor producer screenwriter playwright broadcaster presenter commentator blogger influencer
+  chairperson treasurer clerk magistrate constable trooper ranger firefighter paramedic midwife scholar academic
+  pupil principal headteacher dean rector provost consul suspect defendant plaintiff refugee migrant immigrant
+  heir heiress widower laureate winner champion mathematician`);
 
 /** Relations that make "X's <noun>" evidence that X is a person ("Daniel Lifshitz's grandparents"). */
 const KINSHIP_NOUNS = words(`
