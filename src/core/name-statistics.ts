@@ -46,7 +46,7 @@ export function nameKey(words: readonly NameWord[]): string {
 }
 
 /** The verbatim surface of a candidate's name; a borrowed surname is appended after a space. */
-export function nameSurface(text: string, candidate: NameCandidate): string {
+function nameSurface(text: string, candidate: NameCandidate): string {
   if (!candidate.borrowedSurname) return text.slice(candidate.start, candidate.end);
   return `${text.slice(candidate.start, candidate.end)} ${candidate.words.at(-1)?.surface ?? ''}`;
 }

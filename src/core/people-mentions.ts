@@ -14,8 +14,6 @@ export interface ResolvedMention {
   end: number;
   /** As written, a courtesy title included ("Mr. Witkoff"). */
   surface: string;
-  /** Written as a full name, not a lone surname or given name. */
-  full: boolean;
   descriptions: DescriptionSpan[];
 }
 
@@ -38,7 +36,6 @@ function slipTargets(groups: PeopleGroups, key: string, cache: SlipCache): Perso
   }
   return targets;
 }
-
 
 /**
  * Resolves one document's names in text order. A full name is its person; a
@@ -105,7 +102,6 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
       start: passage.start + candidate.mentionStart,
       end: passage.start + candidate.end,
       surface: passage.text.slice(candidate.mentionStart, candidate.end),
-      full: full && !candidate.borrowedSurname,
       descriptions: describeCandidate(passage.text, candidate).map((span) => ({ ...span, start: passage.start + span.start, end: passage.start + span.end })),
     });
   }
