@@ -65,9 +65,10 @@ function titleEnd(run: readonly NameWord[]): number {
   for (let index = run.length - 1; index >= 0; index -= 1) {
     const word = run[index] as NameWord;
     if (word.particle || !isTitleHead(word.key)) continue;
-    if (index < run.length - 1) return index;
-    const qualifiersOnly = run.slice(0, index).every(qualifiesTitle);
-    if (qualifiersOnly) return index;
+    // A title stands first or after its qualifiers, or before a whole name ("Goldman Sachs President John
+    // Waldron"); a title word with neither is a surname ("Martin Luther King Jr.", "Stephen King").
+    const namedAfter = run.slice(index + 1).filter((after) => !after.particle && !isNameSuffix(after.key)).length;
+    if (run.slice(0, index).every(qualifiesTitle) || namedAfter >= 2) return index;
   }
   return -1;
 }
