@@ -48,8 +48,9 @@ describe('quotation extraction and attribution against hand labels', () => {
     );
     expect(total.precision, errors).toBeGreaterThanOrEqual(REQUIRED);
     expect(total.recall, errors).toBeGreaterThanOrEqual(REQUIRED);
-    // End to end on the real corpus; on the fixtures, speakers the people index does not know at all are its misses, reported above.
+    // End to end, with the people index as it is: a speaker it does not know is an attribution miss.
+    expect(total.attribution, errors).toBeGreaterThanOrEqual(REQUIRED);
     expect(seed.attribution, errors).toBeGreaterThanOrEqual(REQUIRED);
-    expect(total.attributionGivenIndex, errors).toBeGreaterThanOrEqual(REQUIRED);
+    expect(fixtures.attribution, errors).toBeGreaterThanOrEqual(REQUIRED);
   });
 });
