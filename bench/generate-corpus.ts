@@ -1,22 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { classifyFurniture } from '../src/core/passages.ts';
-
-/** A small deterministic PRNG (mulberry32), so every benchmark run reads the same corpus. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../test/support/random.ts';
 
 const FIRST_NAMES = ['Amira', 'Daniel', 'Noa', 'Omar', 'Lena', 'Yusuf', 'Maya', 'Karim', 'Sara', 'Ethan', 'Leila', 'Tomas', 'Hana', 'Idris', 'Rafael', 'Zainab'];
 const SURNAMES = ['Haddad', 'Levin', 'Nasser', 'Cohen', 'Farouk', 'Mizrahi', 'Saleh', 'Katz', 'Rahman', 'Peretz', 'Aziz', 'Brenner', 'Khalil', 'Dror', 'Mansour', 'Gold'];
-
 /** 0 → "a", 25 → "z", 26 → "ba": a name suffix, since digits would not read as a name. */
 function lettersOf(value: number): string {
   const letter = String.fromCharCode(97 + (value % 26));

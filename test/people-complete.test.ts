@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNameIndex } from '../src/core/name-index.ts';
 import { normalise } from '../src/core/text.ts';
-
-/** A small deterministic PRNG (mulberry32), so the generated people are the same on every run. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from './support/random.ts';
 
 const SYLLABLES = ['ka', 'lo', 'mir', 'an', 'de', 'vi', 'sha', 'ro', 'tu', 'el', 'na', 'bek', 'sa', 'li', 'or', 'ha', 'zu', 'fen', 'da', 'mo'];
 
