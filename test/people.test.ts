@@ -36,6 +36,10 @@ describe('finding names in a passage', () => {
     expect(names('Martin Luther King Jr. spoke, and Stephen King wrote.')).toEqual(['Martin Luther King Jr', 'Stephen King']);
   });
 
+  it('steps over a rejected capital outside the Basic Multilingual Plane instead of looping on it', () => {
+    expect(names('\u{16E44}\u0BE8 met \u{10400}1 and Grace Okafor.')).toEqual(['Grace Okafor']);
+  });
+
   it('keeps particles and typographic dashes and spaces inside one name', () => {
     expect(names('They met Khalil\u202Fal\u2011Hayya in Egypt.')).toEqual(['Khalil\u202Fal\u2011Hayya', 'Egypt']);
     expect(names('Itamar Ben-Gvir called for more.')).toEqual(['Itamar Ben-Gvir']);

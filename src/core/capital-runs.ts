@@ -75,7 +75,8 @@ function capitalWords(text: string): NameWord[] {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const syllables = followsName(text, found.at(-1), match.index) ? lowerCaseParts(text, match.index + match[0].length) : '';
     if (!standsAlone(text, match.index, match.index + match[0].length + syllables.length)) {
-      pattern.lastIndex = match.index + 1;
+      // Past the first character, a whole code point: inside a surrogate pair a Unicode search starts again at the pair.
+      pattern.lastIndex = match.index + String.fromCodePoint(match[0].codePointAt(0) ?? 0).length;
       continue;
     }
     pattern.lastIndex = match.index + match[0].length + syllables.length;
