@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/core/answer.ts';
 import { AnswerSchema } from '../src/core/answer-schema.ts';
 import { loadLibrary, type Library } from '../src/core/library.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
+
+const PEOPLE_FIXTURES = fileURLToPath(new URL('fixtures/people', import.meta.url));
+const PEOPLE_HOLDOUT = fileURLToPath(new URL('fixtures/people-holdout', import.meta.url));
 
 let library: Library;
 beforeAll(async () => {
@@ -65,5 +69,17 @@ describe('answer', () => {
     expect(result.results).toEqual([]);
     expect(result.suggestions).toContain('Mike Huckabee');
     expect(answer(library, 'who', 'qqqzzz')).toEqual({ command: 'who', query: 'qqqzzz', results: [] });
+  });
+});
+
+describe('people are shown only in the corpus’s own words', () => {
+  it.each([SEED_CORPUS, PEOPLE_FIXTURES, PEOPLE_HOLDOUT])('every name, alias and role is written so in %s', async (directory) => {
+    const people = await loadLibrary(directory);
+    const texts = people.documents.map((document) => document.text);
+    const unwritten = people.people.people.flatMap((person) =>
+      [person.name, ...person.aliases, ...person.roles].filter((form) => !texts.some((text) => text.includes(form))),
+    );
+    expect(people.people.people.length).toBeGreaterThan(5);
+    expect(unwritten).toEqual([]);
   });
 });

@@ -8,8 +8,10 @@ import type { Passage } from './types.ts';
 export interface FullNameForm {
   /** Its words' keys, space-separated: the same for "Khalil al‑Hayya" and "Khalil al-Hayya". */
   key: string;
-  /** As first written; a borrowed surname is appended ("Oded" + "Lifshitz"). */
+  /** As written where it stands whole; else as first found, a borrowed surname appended ("Oded" + "Lifshitz"). */
   surface: string;
+  /** Whether the corpus ever writes it whole, so that it may be shown as the person's name. */
+  verbatim: boolean;
   givenKey: string;
   surnameKeys: readonly string[];
   evidence: NameEvidence;
@@ -65,8 +67,12 @@ function addForm(statistics: NameStatistics, text: string, candidate: NameCandid
   let form = statistics.forms.get(key);
   if (!form) {
     const keys = candidateSurnameKeys(candidate);
-    form = { key, surface: nameSurface(text, candidate), givenKey: wordKey(candidate.words[0]?.surface ?? ''), surnameKeys: keys, evidence: noEvidence(), count: 0 };
+    form = { key, surface: nameSurface(text, candidate), verbatim: false, givenKey: wordKey(candidate.words[0]?.surface ?? ''), surnameKeys: keys, evidence: noEvidence(), count: 0 };
     statistics.forms.set(key, form);
+  }
+  if (!form.verbatim && !candidate.borrowedSurname) {
+    form.surface = nameSurface(text, candidate);
+    form.verbatim = true;
   }
   form.count += 1;
   addCues(form.evidence, candidate.cues);

@@ -10,7 +10,9 @@ import type { Passage, PeopleIndex, PersonDescription, PersonMention } from './t
 function nameOrder(draft: PersonDraft): (a: FullNameForm, b: FullNameForm) => number {
   const isSlip = (form: FullNameForm): number => (draft.slipKeys.has(form.surnameKeys[0] ?? '') ? 1 : 0);
   const words = (form: FullNameForm): number => form.key.split(' ').length;
-  return (a, b) => isSlip(a) - isSlip(b) || words(b) - words(a) || b.count - a.count || b.surface.length - a.surface.length;
+  // A name is shown only as the corpus writes it: a surname borrowed from "Oded and Yocheved Lifshitz" ranks last.
+  const composed = (form: FullNameForm): number => (form.verbatim ? 0 : 1);
+  return (a, b) => composed(a) - composed(b) || isSlip(a) - isSlip(b) || words(b) - words(a) || b.count - a.count || b.surface.length - a.surface.length;
 }
 
 /** The fullest form the corpus gives a person, verbatim. */
@@ -43,7 +45,7 @@ function describe(draft: PersonDraft, mentions: readonly ResolvedMention[], pers
       roles.push(...rolePhrases(passage.text, { start: span.start - passage.start, end: span.end - passage.start }));
     }
   }
-  const surfaces = [...mentions.map((mention) => mention.surface), ...draft.forms.map((form) => form.surface), ...draft.announced];
+  const surfaces = [...mentions.map((mention) => mention.surface), ...draft.forms.filter((form) => form.verbatim).map((form) => form.surface), ...draft.announced];
   return {
     person: { id: personId, name, aliases: otherForms(name, surfaces), mentionCount: mentions.length, roles: otherForms('', roles) },
     mentions: mentions.map((mention): PersonMention => ({ personId, file: mention.passage.file, passageId: mention.passage.id, start: mention.start, end: mention.end })),

@@ -52,7 +52,7 @@ export interface Passage {
 /** A person the corpus names, under the fullest name it gives them. */
 export interface Person {
   id: number;
-  /** The fullest form found in the corpus, verbatim, e.g. "Steve Witkoff" (a given name that shares a surname, "Oded and Yocheved Lifshitz", is joined to it: "Oded Lifshitz"). */
+  /** The fullest form the corpus writes whole, e.g. "Steve Witkoff"; a surname shared in "Oded and Yocheved Lifshitz" groups Oded with other forms of his name but is never shown joined to it. */
   name: string;
   /** The other forms the corpus uses for them, verbatim ("Witkoff", "Mr. Witkoff"). */
   aliases: string[];
