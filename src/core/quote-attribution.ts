@@ -6,7 +6,7 @@ import {
   SPEECH_VERBS,
   VERB_FILLERS,
 } from './attribution-lexicon.ts';
-import { isRoleNoun } from './name-lexicon.ts';
+import { isParticle, isRoleNoun } from './name-lexicon.ts';
 import { gapBefore, type ParagraphContext, sentenceStartAt, wordIndexAt } from './paragraph-context.ts';
 import type { MarkedSpan } from './quote-marks.ts';
 
@@ -37,7 +37,6 @@ const PHRASE_BREAKS = new Set(
 );
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with', 'in']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'rev', 'st', 'jr', 'sr']);
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'da', 'del', 'dos', 'van', 'von', 'der', 'den', 'di', 'du', 'le', 'la']);
 /** How far a name, a title and an appositive may reach, in words. */
 const MAX_PHRASE_WORDS = 7;
 const MAX_APPOSITIVE_WORDS = 25;
@@ -95,7 +94,7 @@ function classifyPhrase(context: ParagraphContext, first: number, last: number):
     let start = last;
     while (start > first && joinsPhrase(context, start) && !isPossessor(context, start - 1)) {
       const previous = words[start - 1];
-      if (!previous || !(isNameWord(context, start - 1) || HONORIFICS.has(previous.term) || NAME_PARTICLES.has(previous.term))) break;
+      if (!previous || !(isNameWord(context, start - 1) || HONORIFICS.has(previous.term) || isParticle(previous.term))) break;
       start -= 1;
     }
     while (start < last && DEFINITE_DETERMINERS.has(words[start]?.term ?? '')) start += 1;
