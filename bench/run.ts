@@ -35,8 +35,14 @@ function time<T>(work: () => T): [T, number] {
   return [value, performance.now() - started];
 }
 
+/** The fixed questions, plus /who and /quote about the corpus's most-mentioned person, who exists at every size. */
+function questionsFor(library: Library): ReadonlyArray<[CommandName, string, string?]> {
+  const [mostMentioned] = library.people.complete('', 1);
+  return mostMentioned ? [...QUESTIONS, ['who', mostMentioned.name], ['quote', '', mostMentioned.name]] : QUESTIONS;
+}
+
 function measureQuestions(library: Library, rounds: number): string[] {
-  return QUESTIONS.map(([command, query, speaker]) => {
+  return questionsFor(library).map(([command, query, speaker]) => {
     const samples: number[] = [];
     for (let round = 0; round < rounds; round += 1) {
       samples.push(time(() => answer(library, command, query, speaker ? { speaker } : {}))[1]);

@@ -88,6 +88,10 @@ describe('the people index of the seed corpus', () => {
     expect(nameOf(library.people.roleHolder('finance minister'))).toBe('Bezalel Smotrich');
     expect(nameOf(library.people.roleHolder('prime minister', '001_9f5de07045ad877d.txt'))).toBe('Benjamin Netanyahu');
     expect(library.people.roleHolder('Hamas')).toBeUndefined();
+    const inOneFile = library.people.describedAs('special envoy', '001_9f5de07045ad877d.txt');
+    expect(inOneFile.length).toBeGreaterThan(0);
+    expect(inOneFile.every((description) => description.file === '001_9f5de07045ad877d.txt')).toBe(true);
+    expect(library.people.describedAs('special envoy').length).toBeGreaterThan(inOneFile.length);
     expect(library.people.find('Bezalel Smotrich')?.roles).toContain('finance minister');
   });
 

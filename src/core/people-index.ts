@@ -76,6 +76,9 @@ export function createPeopleIndex(records: readonly PersonRecord[], passages: re
   const byGiven = new Map<string, number[]>();
   const byFile = new Map<string, PersonMention[]>();
   const byTerm = new Map<string, DescriptionTerms[]>();
+  // The same entries by file and term, so that resolving a role inside one article does not scan the whole corpus.
+  const byFileTerm = new Map<string, DescriptionTerms[]>();
+  const fileTermKey = (file: string, term: string): string => `${file}\u0000${term}`;
   for (const { person, mentions, descriptions, surnameKeys, givenKeys } of records) {
     for (const surface of new Set([person.name, ...person.aliases].map((name) => typedWords(name).join('')))) addTo(byAlias, surface, person.id);
     for (const key of surnameKeys) addTo(bySurname, key, person.id);
@@ -85,7 +88,10 @@ export function createPeopleIndex(records: readonly PersonRecord[], passages: re
       const passage = passages[description.passageId];
       const text = passage ? passage.text.slice(description.start - passage.start, description.end - passage.start) : '';
       const entry = termsOf(description, text);
-      for (const term of new Set(entry.terms)) addTo(byTerm, term, entry);
+      for (const term of new Set(entry.terms)) {
+        addTo(byTerm, term, entry);
+        addTo(byFileTerm, fileTermKey(description.file, term), entry);
+      }
     }
   }
   for (const mentions of byFile.values()) mentions.sort((a, b) => a.start - b.start);
@@ -104,11 +110,12 @@ export function createPeopleIndex(records: readonly PersonRecord[], passages: re
     return toPeople(surnames.filter((id) => records[id]?.givenKeys.some((known) => givenNamesAgree(known, given))));
   };
 
-  const describedAs = (role: string): PersonDescription[] => {
+  const describedAs = (role: string, file?: string): PersonDescription[] => {
+    const entriesOf = (term: string): DescriptionTerms[] => (file === undefined ? byTerm.get(term) : byFileTerm.get(fileTermKey(file, term))) ?? [];
     const wanted = wholeTerms(role).filter((term) => !isStopWord(term));
-    const [rarest] = [...new Set(wanted)].sort((a, b) => (byTerm.get(a)?.length ?? 0) - (byTerm.get(b)?.length ?? 0));
+    const [rarest] = [...new Set(wanted)].sort((a, b) => entriesOf(a).length - entriesOf(b).length);
     if (!rarest || !wanted.some(isRoleNoun)) return [];
-    const all = (byTerm.get(rarest) ?? []).map((entry) => ({ entry, score: roleScore(entry, wanted) })).filter(({ score }) => score > 0);
+    const all = entriesOf(rarest).map((entry) => ({ entry, score: roleScore(entry, wanted) })).filter(({ score }) => score > 0);
     const best = Math.max(0, ...all.map(({ score }) => score));
     const scored = all.filter(({ score }) => score === best);
     const holderScore = new Map<number, number>();
@@ -132,8 +139,7 @@ export function createPeopleIndex(records: readonly PersonRecord[], passages: re
     descriptionsOf: (personId) => records[personId]?.descriptions ?? [],
     describedAs,
     roleHolder: (role, file) => {
-      const described = describedAs(role);
-      const [holder] = (file ? described.filter((description) => description.file === file) : []).concat(described);
+      const [holder] = [...(file ? describedAs(role, file) : []), ...describedAs(role)];
       return holder ? people[holder.personId] : undefined;
     },
   };

@@ -96,7 +96,7 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
     const words = [...ref.modifiers, ref.head];
     let described: PersonDescription[] = [];
     for (let first = 0; first < words.length && described.length === 0; first += 1) {
-      described = people.describedAs(words.slice(first).join(' ')).filter((description) => description.file === file);
+      described = people.describedAs(words.slice(first).join(' '), file);
     }
     const at = (contexts[paragraph]?.offset ?? 0) + ref.start;
     const preceding = described.filter((description) => description.mentionStart < at).sort((a, b) => a.mentionStart - b.mentionStart).at(-1);

@@ -110,8 +110,8 @@ export interface PeopleIndex {
   mentionsOf(personId: number): readonly PersonMention[];
   /** The spans that say who a person is, in corpus order. */
   descriptionsOf(personId: number): readonly PersonDescription[];
-  /** Descriptions that give a role ("finance minister", "press secretary": words ending in a role noun), best match first. */
-  describedAs(role: string): PersonDescription[];
+  /** Descriptions that give a role ("finance minister", "press secretary": words ending in a role noun), best match first; only `file`'s when given. */
+  describedAs(role: string, file?: string): PersonDescription[];
   /** Who holds a role: in `file` when that file gives it to someone, else across the corpus. */
   roleHolder(role: string, file?: string): Person | undefined;
 }
