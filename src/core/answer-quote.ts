@@ -3,7 +3,7 @@ import type { Result } from './answer-schema.ts';
 import type { Library } from './library.ts';
 import { resultFor } from './search.ts';
 import { searchTextIndex } from './text-index.ts';
-import type { Passage, Person, Quotation } from './types.ts';
+import type { Passage, Quotation } from './types.ts';
 
 /** How many speakers to offer when nothing matches. */
 const SUGGESTED_SPEAKERS = 5;
@@ -39,14 +39,8 @@ export function answerQuote(library: Library, query: string, speakerName: string
 
 function resultForQuotation(library: Library, quotation: Quotation, score: number, matchedTerms: readonly string[]): Result {
   const passage = library.passages[quotation.passageId] as Passage;
-  const speaker = personById(library, quotation.speakerId);
+  const speaker = quotation.speakerId === undefined ? undefined : library.people.people[quotation.speakerId];
   return { ...resultFor(library, passage, quotation, score, matchedTerms), ...(speaker ? { speaker: speaker.name } : {}) };
-}
-
-function personById(library: Library, id: number | undefined): Person | undefined {
-  if (id === undefined) return undefined;
-  const ranked = library.people.people[id];
-  return ranked?.id === id ? ranked : library.people.people.find((person) => person.id === id);
 }
 
 function countQuotationsBySpeaker(library: Library): Map<number, number> {
@@ -73,7 +67,7 @@ function suggestSpeakers(library: Library, asked: string, quoted: ReadonlyMap<nu
   const mostQuoted = [...quoted.keys()].sort((a, b) => (quoted.get(b) ?? 0) - (quoted.get(a) ?? 0) || a - b);
   const names: string[] = [];
   for (const id of [...closest, ...mostQuoted]) {
-    const name = quoted.has(id) ? personById(library, id)?.name : undefined;
+    const name = quoted.has(id) ? library.people.people[id]?.name : undefined;
     if (name && !names.includes(name)) names.push(name);
     if (names.length >= SUGGESTED_SPEAKERS) break;
   }

@@ -41,7 +41,7 @@ interface WhenAnswer {
  * whole, its document's date given as such.
  */
 export function answerWhen(library: Library, query: string, limit: number, options: WhenOptions = {}): CommandAnswer {
-  const hits = searchPassages(library, query, { limit: Math.max(limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES) });
+  const hits = searchPassages(library, query, Math.max(limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES));
   const ranked = hits
     .map((hit) => answerPassage(library, hit))
     .sort((a, b) => b.weight - a.weight)

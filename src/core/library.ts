@@ -45,15 +45,15 @@ export function buildLibrary(documents: readonly SourceDocument[], problems: rea
   const index = createTextIndex(passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text })));
   const people = buildPeopleIndex(passages);
   const quotations = extractQuotations(documents, passages, people);
-  const textOf = new Map(documents.map((document) => [document.file, document.text]));
+  const documentsByFile = new Map(documents.map((document) => [document.file, document]));
   return {
     documents,
-    documentsByFile: new Map(documents.map((document) => [document.file, document])),
+    documentsByFile,
     passages,
     index,
     people,
     quotations,
-    quotationIndex: createTextIndex(quotations.map((quotation, id) => ({ id, text: (textOf.get(quotation.file) ?? '').slice(quotation.start, quotation.end) }))),
+    quotationIndex: createTextIndex(quotations.map((quotation, id) => ({ id, text: (documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end) }))),
     documentDates,
     timeExpressions,
     problems,

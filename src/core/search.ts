@@ -11,27 +11,11 @@ export interface PassageHit {
   matchedTerms: readonly string[];
 }
 
-export interface SearchOptions {
-  limit?: number;
-  /** Keeps only passages for which this returns true, before the limit applies. */
-  filter?: (passage: Passage) => boolean;
-}
-
-/** BM25 search over body passages (see searchTextIndex for how words match). */
-export function searchPassages(library: Library, query: string, options: SearchOptions = {}): PassageHit[] {
-  const filter = options.filter;
-  const results = searchTextIndex(library.index, query, filter ? (id) => isPassage(library, id, filter) : undefined);
-  const hits = results.map((result) => ({
-    passage: library.passages[result.id as number] as Passage,
-    score: result.score,
-    matchedTerms: result.terms,
-  }));
-  return options.limit === undefined ? hits : hits.slice(0, options.limit);
-}
-
-function isPassage(library: Library, id: number, filter: (passage: Passage) => boolean): boolean {
-  const passage = library.passages[id];
-  return passage !== undefined && filter(passage);
+/** BM25 search over body passages, best first, at most `limit` (see searchTextIndex for how words match). */
+export function searchPassages(library: Library, query: string, limit: number): PassageHit[] {
+  return searchTextIndex(library.index, query)
+    .slice(0, limit)
+    .map((result) => ({ passage: library.passages[result.id as number] as Passage, score: result.score, matchedTerms: result.terms }));
 }
 
 /** Spans of `text` holding the index terms a search matched, overlapping ones merged. */

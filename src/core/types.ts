@@ -95,6 +95,7 @@ export interface NameMatch {
 
 /** The people of the corpus: who is who, under which names, and where. */
 export interface PeopleIndex {
+  /** Most-mentioned first; a person's id is their position here. */
   readonly people: readonly Person[];
   /** The person a typed or written name refers to, when that is unambiguous. */
   find(name: string): Person | undefined;
