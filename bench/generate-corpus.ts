@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { classifyFurniture } from '../src/core/passages.ts';
+import { classifyFurniture } from '../src/core/corpus/corpus.ts';
 import { createRandom } from '../test/support/random.ts';
 
 const FIRST_NAMES = ['Amira', 'Daniel', 'Noa', 'Omar', 'Lena', 'Yusuf', 'Maya', 'Karim', 'Sara', 'Ethan', 'Leila', 'Tomas', 'Hana', 'Idris', 'Rafael', 'Zainab'];

@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answer } from '../src/core/answer.ts';
-import type { CommandName } from '../src/core/answer-schema.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
+import { answer, type CommandName } from '../src/core/answer/answer.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 /**

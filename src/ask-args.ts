@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CommandNameSchema, type CommandName } from './core/answer-schema.ts';
-import type { WhenOrder } from './core/answer-when.ts';
+import { CommandNameSchema, type CommandName, type WhenOrder } from './core/answer/answer.ts';
 
 /** One question, as typed on the command line or in the console. */
 export interface AskRequest {

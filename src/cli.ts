@@ -1,8 +1,7 @@
 import { parseAskArgs, UsageError } from './ask-args.ts';
 import { loadConfig } from './config.ts';
-import { answer } from './core/answer.ts';
-import { AnswerSchema } from './core/answer-schema.ts';
-import { loadLibrary } from './core/library.ts';
+import { answer, AnswerSchema } from './core/answer/answer.ts';
+import { loadLibrary } from './core/library/library.ts';
 import { createLogger } from './logger.ts';
 import { renderAnswerText } from './render-text.ts';
 

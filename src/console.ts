@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseAskArgs, splitCommandLine, UsageError } from './ask-args.ts';
-import { answer } from './core/answer.ts';
-import type { Library } from './core/library.ts';
+import { answer } from './core/answer/answer.ts';
+import type { Library } from './core/library/library.ts';
 import { renderAnswerText } from './render-text.ts';
 
 export const CONSOLE_HELP = [

@@ -1,5 +1,4 @@
-import { diffLibraries, type LibraryDiff } from './core/library-diff.ts';
-import { loadLibrary, type Library } from './core/library.ts';
+import { diffLibraries, loadLibrary, type Library, type LibraryDiff } from './core/library/library.ts';
 
 /** How a reload ended: the new Library serves, or the old one still does and why. */
 export type ReloadOutcome =

@@ -1,6 +1,6 @@
 import { loadConfig } from './config.ts';
 import { runConsole } from './console.ts';
-import { loadLibrary } from './core/library.ts';
+import { loadLibrary } from './core/library/library.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger, type Logger } from './logger.ts';
 

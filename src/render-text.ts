@@ -1,4 +1,4 @@
-import type { Answer, Result, Source } from './core/answer-schema.ts';
+import type { Answer, Result, Source } from './core/answer/answer.ts';
 
 /**
  * Plain-text wording shared by every adapter: the console and CLI print it as

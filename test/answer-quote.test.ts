@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/core/answer.ts';
-import { AnswerSchema } from '../src/core/answer-schema.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
+import { answer } from '../src/core/answer/answer.ts';
+import { AnswerSchema } from '../src/core/answer/answer-schema.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { renderAnswerText } from '../src/render-text.ts';
 import { makeTempCorpus, SEED_CORPUS } from './support/corpus-dir.ts';
 import { QUOTE_FIXTURES } from './support/quote-evaluation.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/core/answer.ts';
-import { AnswerSchema, type Answer } from '../src/core/answer-schema.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
+import { answer } from '../src/core/answer/answer.ts';
+import { AnswerSchema, type Answer } from '../src/core/answer/answer-schema.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { renderAnswerText } from '../src/render-text.ts';
 import { makeTempCorpus, SEED_CORPUS, type TempCorpus } from './support/corpus-dir.ts';
 import { runScript } from './support/run-cli.ts';

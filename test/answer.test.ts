@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/core/answer.ts';
-import { AnswerSchema } from '../src/core/answer-schema.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
+import { answer } from '../src/core/answer/answer.ts';
+import { AnswerSchema } from '../src/core/answer/answer-schema.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
 
 const PEOPLE_FIXTURES = fileURLToPath(new URL('fixtures/people', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerSchema } from '../src/core/answer-schema.ts';
+import { AnswerSchema } from '../src/core/answer/answer-schema.ts';
 import { makeTempCorpus, SEED_CORPUS, type TempCorpus } from './support/corpus-dir.ts';
 import { runScript } from './support/run-cli.ts';
 

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLibrary, type Library } from '../src/core/library.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { answerConsoleLine, runConsole } from '../src/console.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
 import { runScript } from './support/run-cli.ts';

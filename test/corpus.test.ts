@@ -1,7 +1,7 @@
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/core/corpus.ts';
+import { loadCorpus } from '../src/core/corpus/corpus.ts';
 import { makeTempCorpus, SEED_CORPUS, type TempCorpus } from './support/corpus-dir.ts';
 
 let corpus: TempCorpus | undefined;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLibrary, type Library } from '../src/core/library.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { makeTempCorpus, SEED_CORPUS, type TempCorpus } from './support/corpus-dir.ts';
 import { figuresOf, type Figures, placeLabels, readCases, readSeedLabels, score, type Scores } from './support/time-labels.ts';
 

@@ -2,11 +2,11 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayOf, formatSpan, parsePartialDate, weekdayOf } from '../src/core/calendar.ts';
-import { extractTimeExpressions } from '../src/core/dates.ts';
-import { documentDate } from '../src/core/document-date.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
-import { splitPassages } from '../src/core/passages.ts';
+import { dayOf, formatSpan, parsePartialDate, weekdayOf } from '../src/core/time/calendar.ts';
+import { extractTimeExpressions } from '../src/core/time/time.ts';
+import { documentDate } from '../src/core/time/document-date.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
+import { splitPassages } from '../src/core/corpus/passages.ts';
 import type { SourceDocument } from '../src/core/types.ts';
 import { makeTempCorpus, SEED_CORPUS, type TempCorpus } from './support/corpus-dir.ts';
 

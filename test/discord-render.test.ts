@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, Highlight, Result } from '../src/core/answer-schema.ts';
+import type { Answer, Highlight, Result } from '../src/core/answer/answer-schema.ts';
 import { excerptWindow, renderExcerpt } from '../src/discord/excerpt.ts';
 import { EXCERPT_MAX_CHARS, paginateEmbeds, renderAnswer, renderResult } from '../src/discord/render-answer.ts';
 import { expectSendable, shownText } from './support/discord-checks.ts';

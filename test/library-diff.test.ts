@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffLibraries } from '../src/core/library-diff.ts';
-import { buildLibrary } from '../src/core/library.ts';
+import { diffLibraries } from '../src/core/library/library-diff.ts';
+import { buildLibrary } from '../src/core/library/library.ts';
 import type { SourceDocument } from '../src/core/types.ts';
 
 const documentOf = (file: string, text: string, meta: SourceDocument['meta'] = {}): SourceDocument => ({

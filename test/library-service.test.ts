@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibrary, loadLibrary, type Library } from '../src/core/library.ts';
+import { buildLibrary, loadLibrary, type Library } from '../src/core/library/library.ts';
 import { LibraryService } from '../src/library-service.ts';
 import { makeTempCorpus } from './support/corpus-dir.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadLibrary } from '../src/core/library.ts';
-import { classifyFurniture, MAX_PASSAGE_CHARS, splitPassages } from '../src/core/passages.ts';
+import { loadLibrary } from '../src/core/library/library.ts';
+import { classifyFurniture, MAX_PASSAGE_CHARS, splitPassages } from '../src/core/corpus/passages.ts';
 import type { SourceDocument } from '../src/core/types.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameIndex } from '../src/core/name-index.ts';
-import { normalise } from '../src/core/text.ts';
+import { buildNameIndex } from '../src/core/people/name-index.ts';
+import { normalise } from '../src/core/text/text.ts';
 import { createRandom } from './support/random.ts';
 
 const SYLLABLES = ['ka', 'lo', 'mir', 'an', 'de', 'vi', 'sha', 'ro', 'tu', 'el', 'na', 'bek', 'sa', 'li', 'or', 'ha', 'zu', 'fen', 'da', 'mo'];

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/core/answer.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
-import { foldText } from '../src/core/text.ts';
+import { answer } from '../src/core/answer/answer.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
+import { foldText } from '../src/core/text/text.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
 
 /**

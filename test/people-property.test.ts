@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitPassages } from '../src/core/passages.ts';
-import { buildPeopleIndex } from '../src/core/people.ts';
+import { splitPassages } from '../src/core/corpus/passages.ts';
+import { buildPeopleIndex } from '../src/core/people/people.ts';
 import type { Passage, SourceDocument } from '../src/core/types.ts';
 
 /** Sentences made of news-like names, titles, particles, typographic marks and arbitrary Unicode. */

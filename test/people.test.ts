@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/core/answer.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
-import { findNameCandidates } from '../src/core/name-candidates.ts';
-import { isPersonName, noEvidence, type NameEvidence } from '../src/core/person-evidence.ts';
+import { answer } from '../src/core/answer/answer.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
+import { findNameCandidates } from '../src/core/people/name-candidates.ts';
+import { isPersonName, noEvidence, type NameEvidence } from '../src/core/people/person-evidence.ts';
 import { renderAnswerText } from '../src/render-text.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
 

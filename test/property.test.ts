@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/core/answer.ts';
-import { CommandNameSchema } from '../src/core/answer-schema.ts';
-import { loadLibrary, type Library } from '../src/core/library.ts';
+import { answer } from '../src/core/answer/answer.ts';
+import { CommandNameSchema } from '../src/core/answer/answer-schema.ts';
+import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
 
 let library: Library;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMarkedSpans } from '../src/core/quote-marks.ts';
+import { findMarkedSpans } from '../src/core/quotes/quote-marks.ts';
 
 const spanTexts = (text: string): string[] => findMarkedSpans(text).map((span) => text.slice(span.start, span.end));
 

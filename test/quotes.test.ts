@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLibrary } from '../src/core/library.ts';
+import { loadLibrary } from '../src/core/library/library.ts';
 import { SEED_CORPUS } from './support/corpus-dir.ts';
 import { QUOTE_FIXTURES, readQuoteLabels, scoreQuotations, type QuoteLabel, type QuoteScores } from './support/quote-evaluation.ts';
 

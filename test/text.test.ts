@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, splitSentences, terms, tokenize } from '../src/core/text.ts';
+import { normalise, splitSentences, terms, tokenize } from '../src/core/text/text.ts';
 
 describe('normalise and tokenize', () => {
   it('folds case and diacritics', () => {

@@ -1,6 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import { answer, type AnswerOptions } from '../core/answer.ts';
-import type { CommandName } from '../core/answer-schema.ts';
+import { answer, type AnswerOptions, type CommandName } from '../core/answer/answer.ts';
 import type { BotContext } from './context.ts';
 import { askedPrivately } from './private-option.ts';
 import { renderAnswer } from './render-answer.ts';

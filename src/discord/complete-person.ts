@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import type { Library } from '../core/library.ts';
+import type { Library } from '../core/library/library.ts';
 import type { BotContext } from './context.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 

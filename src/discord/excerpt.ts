@@ -1,4 +1,4 @@
-import type { Highlight } from '../core/answer-schema.ts';
+import type { Highlight } from '../core/answer/answer.ts';
 
 /** A span of a result's text: [start, end). */
 export interface TextWindow {

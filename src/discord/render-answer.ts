@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, Result } from '../core/answer-schema.ts';
+import type { Answer, Result } from '../core/answer/answer.ts';
 import { describeNothingFound, describePerson, describeWhen, formatCitation } from '../render-text.ts';
 import { escapeMarkdownText, renderExcerpt } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { CountChange } from '../core/library-diff.ts';
+import type { CountChange } from '../core/library/library.ts';
 import type { ReloadResult } from '../library-service.ts';
 import { escapeMarkdownText } from './excerpt.ts';
 import { DISCORD_LIMITS } from './limits.ts';

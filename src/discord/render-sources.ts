@@ -1,4 +1,4 @@
-import type { Library } from '../core/library.ts';
+import type { Library } from '../core/library/library.ts';
 import type { LoadProblem } from '../core/types.ts';
 import { escapeMarkdownText } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
-import type { Library } from '../../src/core/library.ts';
-import { normalise } from '../../src/core/text.ts';
+import type { Library } from '../../src/core/library/library.ts';
+import { normalise } from '../../src/core/text/text.ts';
 
 export const QUOTE_FIXTURES = fileURLToPath(new URL('../fixtures/quotes/corpus', import.meta.url));
 const LABELS = fileURLToPath(new URL('../fixtures/quotes/labels.yaml', import.meta.url));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import YAML from 'yaml';
-import type { Library } from '../../src/core/library.ts';
+import type { Library } from '../../src/core/library/library.ts';
 
 /** A labelled time expression: its verbatim text and the date it should resolve to, if any. */
 export interface Label {

@@ -1,0 +1,74 @@
+import type { CommandAnswer, Result } from './answer-schema.ts';
+import type { Library } from '../library/library.ts';
+import { resultFor } from './results.ts';
+import { searchTextIndex } from '../search/search.ts';
+import type { Passage, Quotation } from '../types.ts';
+
+/** How many speakers to offer when nothing matches. */
+const SUGGESTED_SPEAKERS = 5;
+/** How many close names to ask the people index for, before keeping those who have quotations. */
+const SUGGESTION_POOL = 50;
+
+/**
+ * /quote: quotations, verbatim with their marks, each with its speaker as the
+ * people index names them. A text ranks quotations by BM25 over their words;
+ * a speaker (any name the people index knows them by, or a slip of the name
+ * of one who has quotations) keeps only theirs, in corpus order when no text
+ * is given. When nothing matches, the speakers who do have quotations are
+ * offered, the closest to the asked speaker first.
+ */
+export function answerQuote(library: Library, query: string, speakerName: string | undefined, limit: number): CommandAnswer {
+  const asked = speakerName?.trim() ?? '';
+  const quoted = countQuotationsBySpeaker(library);
+  const speakers = asked === '' ? undefined : findSpeakers(library, asked, quoted);
+  const text = query.trim();
+  const keep = (id: number): boolean => speakers === undefined || speakers.has(library.quotations[id]?.speakerId ?? -1);
+  const hits =
+    speakers?.size === 0
+      ? []
+      : text === ''
+        ? library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : []))
+        : searchTextIndex(library.quotationIndex, text, keep).map((hit) => ({ id: hit.id as number, score: hit.score, terms: hit.terms }));
+  const results = hits.slice(0, limit).flatMap((hit) => {
+    const quotation = library.quotations[hit.id];
+    return quotation ? [resultForQuotation(library, quotation, hit.score, hit.terms)] : [];
+  });
+  return results.length > 0 ? { results } : { results, suggestions: suggestSpeakers(library, asked, quoted) };
+}
+
+function resultForQuotation(library: Library, quotation: Quotation, score: number, matchedTerms: readonly string[]): Result {
+  const passage = library.passages[quotation.passageId] as Passage;
+  const speaker = quotation.speakerId === undefined ? undefined : library.people.people[quotation.speakerId];
+  return { ...resultFor(library, passage, quotation, score, matchedTerms), ...(speaker ? { speaker: speaker.name } : {}) };
+}
+
+function countQuotationsBySpeaker(library: Library): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const { speakerId } of library.quotations) if (speakerId !== undefined) counts.set(speakerId, (counts.get(speakerId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The people a typed speaker means: everyone the people index finds under
+ * that name (several when they share a surname), else the closest slip of a
+ * name among the people who have quotations.
+ */
+function findSpeakers(library: Library, asked: string, quoted: ReadonlyMap<number, number>): Set<number> {
+  const named = library.people.lookup(asked);
+  if (named.length > 0) return new Set(named.map((person) => person.id));
+  const [closest] = library.people.suggest(asked, SUGGESTION_POOL).filter((match) => quoted.has(match.person.id));
+  return new Set(closest ? [closest.person.id] : []);
+}
+
+/** Names of people with quotations: those closest to `asked` first, then the most quoted. */
+function suggestSpeakers(library: Library, asked: string, quoted: ReadonlyMap<number, number>): string[] {
+  const closest = asked === '' ? [] : library.people.suggest(asked, SUGGESTION_POOL).map((match) => match.person.id);
+  const mostQuoted = [...quoted.keys()].sort((a, b) => (quoted.get(b) ?? 0) - (quoted.get(a) ?? 0) || a - b);
+  const names: string[] = [];
+  for (const id of [...closest, ...mostQuoted]) {
+    const name = quoted.has(id) ? library.people.people[id]?.name : undefined;
+    if (name && !names.includes(name)) names.push(name);
+    if (names.length >= SUGGESTED_SPEAKERS) break;
+  }
+  return names;
+}

@@ -1,0 +1,132 @@
+import type { CommandAnswer, Highlight, Result } from './answer-schema.ts';
+import type { Library } from '../library/library.ts';
+import { typoAllowance, wordKey } from '../people/people.ts';
+import { resultFor } from './results.ts';
+import { splitSentences, type Span } from '../text/text.ts';
+import type { Passage, PeopleIndex, Person, PersonDescription, PersonMention } from '../types.ts';
+
+/** The person a /who question is about, the others it may mean, and the descriptions that matched a role. */
+interface Asked {
+  person: Person;
+  others: Person[];
+  roleDescriptions: PersonDescription[];
+}
+
+/** How many close names to offer when no one matches. */
+const SUGGESTIONS = 5;
+
+/**
+ * The person a question names: by any of their names (the most-mentioned
+ * when a surname is shared), else by a role the corpus gives them, else by a
+ * unique prefix or a slip of a letter or two in a long name ("Smotr", "Netanyahoo").
+ */
+function resolveAsked(people: PeopleIndex, query: string): Asked | undefined {
+  const [named, ...others] = people.lookup(query);
+  if (named) return { person: named, others, roleDescriptions: [] };
+  const described = people.describedAs(query);
+  const holders = [...new Set(described.map((description) => description.personId))].map((id) => people.people[id] as Person);
+  const [holder, ...otherHolders] = holders;
+  if (holder) return { person: holder, others: otherHolders, roleDescriptions: described.filter((description) => description.personId === holder.id) };
+  const [best, next] = people.suggest(query, 2);
+  if (best && best.distance <= typoAllowance(wordKey(query)) && (!next || next.distance > best.distance)) return { person: best.person, others: [], roleDescriptions: [] };
+  return undefined;
+}
+
+/** The whole sentences of a passage that cover a span: a description with its name, as a citable excerpt. */
+function sentenceSpan(passage: Passage, covered: Span): Span {
+  const local = { start: covered.start - passage.start, end: covered.end - passage.start };
+  const sentences = splitSentences(passage.text).filter((sentence) => sentence.end > local.start && sentence.start < local.end);
+  const first = sentences[0];
+  const last = sentences.at(-1);
+  if (!first || !last) return { start: passage.start, end: passage.end };
+  return { start: passage.start + first.start, end: passage.start + last.end };
+}
+
+/** A description's weight: appositives say more than titles, a full name and more words say more. */
+function descriptionWeight(library: Library, description: PersonDescription, matchesRole: boolean): number {
+  const text = library.documentsByFile.get(description.file)?.text ?? '';
+  const named = text.slice(description.mentionStart, description.mentionEnd).replace(/^\p{L}+\.\s+/u, '');
+  const words = text.slice(description.start, description.end).split(/\s+/u).length;
+  return (matchesRole ? 5 : 0) + (description.kind === 'appositive' ? 3 : 2) + (/\s/u.test(named) ? 0.5 : 0) + Math.min(words, 12) / 12;
+}
+
+/**
+ * Best first, a document's second description only after every document's
+ * better first ones: each item loses a point per better item of its file.
+ */
+function rankAcrossDocuments<T extends { file: string; weight: number }>(items: readonly T[]): T[] {
+  const seen = new Map<string, number>();
+  return [...items]
+    .sort((a, b) => b.weight - a.weight)
+    .map((item) => {
+      const before = seen.get(item.file) ?? 0;
+      seen.set(item.file, before + 1);
+      return { item, rank: item.weight - before };
+    })
+    .sort((a, b) => b.rank - a.rank)
+    .map(({ item }) => item);
+}
+
+function highlightMentions(file: string, span: Span, mentions: readonly PersonMention[]): Highlight[] {
+  return mentions
+    .filter((mention) => mention.file === file && mention.start >= span.start && mention.end <= span.end)
+    .map((mention) => ({ start: mention.start - span.start, end: mention.end - span.start }));
+}
+
+function whoResult(library: Library, passage: Passage, span: Span, score: number, mentions: readonly PersonMention[]): Result {
+  const result = resultFor(library, passage, span, score, []);
+  const highlights = highlightMentions(passage.file, span, mentions);
+  return highlights.length > 0 ? { ...result, highlights } : result;
+}
+
+/**
+ * The results for a person: first the sentences that describe them (an
+ * appositive or a title beside their name), best first across documents;
+ * then the passages where they act or speak, most mentions first.
+ */
+function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
+  const { people } = library;
+  const mentions = people.mentionsOf(asked.person.id);
+  const matching = new Set(asked.roleDescriptions);
+  const described = rankAcrossDocuments(
+    people.descriptionsOf(asked.person.id).map((description) => ({ description, file: description.file, weight: descriptionWeight(library, description, matching.has(description)) })),
+  );
+  const results: Result[] = [];
+  const shownSpans = new Set<string>();
+  const shownPassages = new Set<number>();
+  for (const { description, weight } of described) {
+    const passage = library.passages[description.passageId];
+    if (!passage || results.length >= limit) continue;
+    const span = sentenceSpan(passage, { start: Math.min(description.start, description.mentionStart), end: Math.max(description.end, description.mentionEnd) });
+    const key = `${passage.file}:${span.start}`;
+    if (shownSpans.has(key)) continue;
+    shownSpans.add(key);
+    shownPassages.add(passage.id);
+    results.push(whoResult(library, passage, span, weight, mentions));
+  }
+  const mentionsByPassage = new Map<number, number>();
+  for (const mention of mentions) if (!shownPassages.has(mention.passageId)) mentionsByPassage.set(mention.passageId, (mentionsByPassage.get(mention.passageId) ?? 0) + 1);
+  const acting = [...mentionsByPassage].sort(([idA, a], [idB, b]) => b - a || idA - idB);
+  for (const [passageId, count] of acting) {
+    const passage = library.passages[passageId];
+    if (!passage || results.length >= limit) break;
+    results.push(whoResult(library, passage, passage, count / (count + 1), mentions));
+  }
+  return results;
+}
+
+/**
+ * /who: who a person is, then where they appear. The question may name them
+ * any way the corpus does, or give a role ("finance minister"); nothing found
+ * answers with close names from the people index.
+ */
+export function answerWho(library: Library, query: string, limit: number): CommandAnswer {
+  const asked = resolveAsked(library.people, query);
+  if (!asked) return { results: [], suggestions: library.people.suggest(query, SUGGESTIONS).map((match) => match.person.name) };
+  const { person } = asked;
+  return {
+    results: resultsFor(library, asked, limit),
+    person: { name: person.name, aliases: person.aliases, roles: person.roles },
+    ...(asked.others.length > 0 ? { suggestions: asked.others.map((other) => other.name) } : {}),
+  };
+}

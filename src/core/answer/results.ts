@@ -1,0 +1,79 @@
+import type { Highlight, Result, Source } from './answer-schema.ts';
+import type { Library } from '../library/library.ts';
+import { indexTerm, searchTextIndex, tokensMatching } from '../search/search.ts';
+import { terms } from '../text/text.ts';
+import type { Passage, SourceDocument } from '../types.ts';
+
+/** A passage the index found, with its BM25 score and the index terms it matched. */
+export interface PassageHit {
+  passage: Passage;
+  score: number;
+  matchedTerms: readonly string[];
+}
+
+/** BM25 search over body passages, best first, at most `limit` (see searchTextIndex for how words match). */
+export function searchPassages(library: Library, query: string, limit: number): PassageHit[] {
+  return searchTextIndex(library.index, query)
+    .slice(0, limit)
+    .map((result) => ({ passage: library.passages[result.id as number] as Passage, score: result.score, matchedTerms: result.terms }));
+}
+
+/** Spans of `text` holding the index terms a search matched, overlapping ones merged. */
+export function highlightTerms(text: string, matched: readonly string[]): Highlight[] {
+  const spans: Highlight[] = [];
+  for (const token of tokensMatching(text, matched)) {
+    const last = spans.at(-1);
+    if (last && token.start < last.end) last.end = Math.max(last.end, token.end);
+    else spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}
+
+/** The citation of a document: its file and whatever metadata it supports. */
+export function citeSource(document: SourceDocument | undefined, file: string): Source {
+  return { ...(document?.meta ?? {}), file };
+}
+
+/** A result for a span of a passage's file: the text is sliced from the file itself. */
+export function resultFor(
+  library: Library,
+  passage: Passage,
+  span: { start: number; end: number },
+  score: number,
+  matchedTerms: readonly string[],
+): Result {
+  const document = library.documentsByFile.get(passage.file);
+  const text = (document?.text ?? passage.text).slice(span.start, span.end);
+  const highlights = highlightTerms(text, matchedTerms);
+  return {
+    text,
+    source: citeSource(document, passage.file),
+    paragraph: passage.paragraph,
+    score: roundScore(score),
+    start: span.start,
+    end: span.end,
+    ...(highlights.length > 0 ? { highlights } : {}),
+  };
+}
+
+export function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Words of the corpus close to the query's, as the corpus writes them, offered as "did you mean". */
+export function suggestTerms(library: Library, query: string, limit = 5): string[] {
+  const asked = new Set(terms(query).map(indexTerm));
+  const results = library.index.search(query, { fuzzy: 0.34, prefix: true, combineWith: 'OR' });
+  const suggestions: string[] = [];
+  for (const result of results) {
+    const text = library.passages[result.id as number]?.text ?? '';
+    const fresh = result.terms.filter((term) => !asked.has(term));
+    for (const token of tokensMatching(text, fresh)) {
+      const surface = text.slice(token.start, token.end);
+      if (suggestions.includes(surface)) continue;
+      suggestions.push(surface);
+      if (suggestions.length >= limit) return suggestions;
+    }
+  }
+  return suggestions;
+}

@@ -1,0 +1,299 @@
+import { foldWord, wordKey } from './name-keys.ts';
+import {
+  isCountryName,
+  isCountryWord,
+  isHonorific,
+  isKinshipNoun,
+  isNameSuffix,
+  isOrganisationHead,
+  isParticle,
+  isPersonalSpeechVerb,
+  isPlacePreposition,
+  isRoleNoun,
+  isSentenceOpener,
+  isSpeechVerb,
+  isTitleHead,
+  isTitleLink,
+  isTitleModifier,
+} from './name-lexicon.ts';
+import { capitalRuns, type NameWord } from './capital-runs.ts';
+import { findDescriptions, roleBefore, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
+import { Cue, hasCue } from './person-evidence.ts';
+import type { Span } from '../text/text.ts';
+
+/** A name found in a passage, with the evidence around it. Offsets are the passage text's. */
+export interface NameCandidate extends Span {
+  /** The name's words, particles included; a borrowed surname comes last. */
+  words: NameWord[];
+  /** Where the mention starts: before a courtesy title ("Mr. Witkoff"), else at the name. */
+  mentionStart: number;
+  possessive: boolean;
+  /** The evidence around this occurrence, as bits of `Cue`. */
+  cues: number;
+  /** What describes it; found for full names, and for a lone name by `describeCandidate` when it turns out a person's. */
+  descriptions: DescriptionSpan[];
+  /** Its surname is the next name's: "Oded" in "grandparents Oded and Yocheved Lifshitz". */
+  borrowedSurname: boolean;
+  /** A capitalised title before it ("President"), not a courtesy title. */
+  title?: Span;
+  /** What a courtesy title ("Ms.", "Mr.") says of the person's gender. */
+  gender?: Gender;
+  /** Index among the passage's candidates of the name this one is announced as a spelling of ("also spelled …"). */
+  variantOf?: number;
+}
+
+const COORDINATION_GAP = /^(?:,[ \u00A0\u202F]+|,?[ \u00A0\u202F]+(?:and|or)[ \u00A0\u202F]+)$/u;
+const VARIANT_GAP = /\(?[ \u00A0\u202F]*(?:also (?:spelled|spelt|written|transliterated|known as|called)|a\.?k\.?a\.?|n[ée]e)(?: as)?[ \u00A0\u202F]+$/u;
+const SENTENCE_BREAK = /[.!?:;…\u2014\u2013\n]/u;
+const OPENING_MARKS = /[\s"“‘'([]/u;
+
+function isSentenceStart(text: string, position: number): boolean {
+  let cursor = position;
+  while (cursor > 0 && OPENING_MARKS.test(text[cursor - 1] ?? '')) cursor -= 1;
+  return cursor === 0 || SENTENCE_BREAK.test(text[cursor - 1] ?? '');
+}
+
+/** A word that cannot start a name: an abbreviation, or a country word when more words follow. */
+const qualifiesName = (word: NameWord, remaining: number): boolean =>
+  word.acronym || (remaining >= 3 && isCountryWord(word.key)) || (remaining === 2 && isCountryWord(word.key) && !isCountryName(word.key));
+
+/** A word that may stand in a title before its head: "U.S.", "Israeli", "Prime", "National Security". */
+const qualifiesTitle = (word: NameWord): boolean => word.acronym || isTitleHead(word.key) || isTitleModifier(word.key) || isCountryWord(word.key);
+
+/** The index of the title head that ends a run's title part ("Prime Minister" in "Israeli Prime Minister Benjamin Netanyahu"). */
+function titleEnd(run: readonly NameWord[]): number {
+  for (let index = run.length - 1; index >= 0; index -= 1) {
+    const word = run[index] as NameWord;
+    if (word.particle || !isTitleHead(word.key)) continue;
+    // A title stands first or after its qualifiers, or before a whole name ("Goldman Sachs President John
+    // Waldron"); a title word with neither is a surname ("Martin Luther King Jr.", "Stephen King").
+    const namedAfter = run.slice(index + 1).filter((after) => !after.particle && !isNameSuffix(after.key)).length;
+    if (run.slice(0, index).every(qualifiesTitle) || namedAfter >= 2) return index;
+  }
+  return -1;
+}
+
+/** What a run of capitalised words holds: a title and a name, either possibly empty. */
+interface SplitRun {
+  title?: Span;
+  honorific: boolean;
+  name: NameWord[];
+  definite: boolean;
+}
+
+/** "van der Berg" without a given name is one surname, not a full name: its particles join the word. */
+function joinLeadingParticles(text: string, words: NameWord[]): NameWord[] {
+  const first = words.findIndex((word) => !word.particle);
+  const head = words[first];
+  if (first <= 0 || !head) return words;
+  const start = (words[0] as NameWord).start;
+  const surface = text.slice(start, head.end);
+  return [{ ...head, start, surface, key: wordKey(surface) }, ...words.slice(first + 1)];
+}
+
+function splitRun(text: string, run: NameWord[], titleBefore: Span | undefined): SplitRun {
+  let words = run;
+  let definite = false;
+  const first = words[0];
+  if (first && (first.key === 'the' || (isSentenceOpener(first.key) && isSentenceStart(text, first.start)))) {
+    definite = first.key === 'the';
+    words = words.slice(1);
+  }
+  let title: Span | undefined;
+  let honorific = false;
+  const opening = words[0];
+  // "Striker Jonah Baptiste scored": a role noun, capitalised only because it opens the sentence.
+  if (opening && words.length >= 3 && isRoleNoun(opening.key) && !isTitleHead(opening.key) && isSentenceStart(text, opening.start)) {
+    title = { start: opening.start, end: opening.end };
+    words = words.slice(1);
+  }
+  const end = title ? -1 : titleEnd(words);
+  if (end >= 0) {
+    const head = words[end] as NameWord;
+    honorific = isHonorific(head.key);
+    let first = end;
+    while (!honorific && first > 0 && qualifiesTitle(words[first - 1] as NameWord)) first -= 1;
+    title = { start: (words[first] as NameWord).start, end: head.end + (text[head.end] === '.' ? 1 : 0) };
+    words = words.slice(end + 1);
+  }
+  const linkedTitle = !title && titleBefore;
+  let domainEnd = titleBefore?.end ?? 0;
+  while (words.length > 1 && (qualifiesName(words[0] as NameWord, words.length) || (linkedTitle && isOrganisationHead((words[0] as NameWord).key)))) {
+    domainEnd = (words[0] as NameWord).end;
+    words = words.slice(1);
+  }
+  if (linkedTitle && words.length >= 3) {
+    domainEnd = (words.at(-3) as NameWord).end;
+    words = words.slice(-2);
+  }
+  if (linkedTitle && words.length > 0) title = { start: titleBefore.start, end: domainEnd };
+  while (words.length > 0 && (words.at(-1) as NameWord).particle) words = words.slice(0, -1);
+  words = joinLeadingParticles(text, words);
+  return { ...(title ? { title } : {}), honorific, name: words, definite };
+}
+
+function lastWordBefore(text: string, position: number): string | undefined {
+  return wordsBefore(text, position, 1)[0]?.folded;
+}
+
+/** The word after a name, past an inserted clause ("X, 86, …"), an auxiliary or an adverb. */
+const VERB_AFTER =
+  /^(?:,[^,.;]{1,80},)?[ \u00A0\u202F]*(?:(?:has|had|have|also|then|later|previously|once|would|will|did|does|still|never|often|now|reportedly|repeatedly|quietly|publicly|privately)[ \u00A0\u202F]+)?(\p{L}+)/u;
+/** A quotation closed and attributed with a dash: "“…” — Steve Witkoff". */
+const DASH_ATTRIBUTION = /["”][ \u00A0\u202F]*[\u2014\u2013-][ \u00A0\u202F]*$/u;
+/** "He" or "She" opening the next sentence: the name before is a person's ("Sanger covers … He has been …"). */
+const PRONOUN_NEXT = /^[^.!?]{0,200}[.!?]["”’]?[ \u00A0\u202F]+(He|She)[ \u00A0\u202F]/u;
+/** The lower-case word right after a name or its possessive: a relative ("X's son") or a role it qualifies ("White House press secretary"). */
+const NOUN_AFTER = /^['’]?s?[ \u00A0\u202F]+(\p{Ll}[\p{L}\u2010\u2011-]*)/u;
+
+function collectCues(text: string, split: SplitRun, descriptions: readonly DescriptionSpan[], name: Span & { possessive: boolean }): number {
+  let cues = 0;
+  const words = split.name;
+  const last = words.at(-1) as NameWord;
+  const lastFolded = foldWord(last.surface);
+  const folded = words.length === 1 ? lastFolded : foldWord(words.map((word) => word.surface).join(' '));
+  if (isOrganisationHead(lastFolded) || words.some((word) => word.acronym) || isCountryName(folded) || (words.length === 1 && isCountryWord(last.key))) {
+    cues |= Cue.organisation;
+  }
+  if (split.honorific) cues |= Cue.honorific;
+  else if (split.title) cues |= Cue.titleRun;
+  for (const description of descriptions) {
+    if (description.kind === 'appositive') cues |= Cue.appositive;
+    else if (!split.title) cues |= Cue.role;
+  }
+  const before = lastWordBefore(text, split.title?.start ?? name.start);
+  if (split.definite || (!split.title && before === 'the')) cues |= Cue.definite;
+  if (!split.title && before !== undefined && isPlacePreposition(before)) cues |= Cue.place;
+  const following = text.slice(name.end, name.end + 120);
+  const after = name.possessive ? undefined : VERB_AFTER.exec(following)?.[1];
+  const verb = after ? foldWord(after) : undefined;
+  if ((verb && isSpeechVerb(verb)) || (before !== undefined && isSpeechVerb(before))) cues |= Cue.speech;
+  if (verb && isPersonalSpeechVerb(verb)) cues |= Cue.personalSpeech;
+  if (DASH_ATTRIBUTION.test(text.slice(Math.max(0, name.start - 6), name.start))) cues |= Cue.speech | Cue.personalSpeech;
+  // The rest weighs only whether a full name is a person's; a lone word needs a courtesy title or a title.
+  if (words.length === 1) return cues;
+  if (!name.possessive && PRONOUN_NEXT.test(text.slice(name.end, name.end + 240))) cues |= Cue.pronoun;
+  const next = NOUN_AFTER.exec(following)?.[1];
+  const nextFolded = next ? foldWord(next) : undefined;
+  if (name.possessive && nextFolded && isKinshipNoun(nextFolded)) cues |= Cue.relation;
+  if (!name.possessive && nextFolded && isRoleNoun(nextFolded)) cues |= Cue.modifier;
+  return cues;
+}
+
+/** Only what the text itself says, by a courtesy title. */
+export type Gender = 'female' | 'male';
+
+function genderOf(text: string, split: SplitRun): Gender | undefined {
+  if (!split.honorific || !split.title) return undefined;
+  const courtesy = foldWord(text.slice(split.title.start, split.title.end)).replace(/\.$/u, '');
+  if (courtesy === 'mr') return 'male';
+  return courtesy === 'ms' || courtesy === 'mrs' || courtesy === 'miss' ? 'female' : undefined;
+}
+
+/** Which names to work out fully: pass one wants all, pass two only those that may be a person's. */
+export type NameFilter = (words: readonly NameWord[]) => boolean;
+
+function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefined, wanted: NameFilter): { candidate?: NameCandidate; title?: Span } {
+  const split = splitRun(text, run, titleBefore);
+  if (split.name.length === 0) return split.title ? { title: split.title } : {};
+  if (!wanted(split.name)) return {};
+  const first = split.name[0] as NameWord;
+  const last = split.name.at(-1) as NameWord;
+  const name = { start: first.start, end: last.end, possessive: last.possessive };
+  const ownTitle = split.honorific ? undefined : split.title;
+  const mentionStart = split.honorific && split.title ? split.title.start : name.start;
+  const lone = split.name.length === 1;
+  const descriptions = lone ? [] : findDescriptions(text, { ...name, start: mentionStart }, ownTitle);
+  let cues = collectCues(text, split, descriptions, name);
+  if (lone && roleBefore(text, mentionStart)) cues |= Cue.role;
+  const gender = genderOf(text, split);
+  return {
+    candidate: {
+      ...(gender ? { gender } : {}),
+      ...name,
+      words: split.name,
+      mentionStart,
+      cues,
+      descriptions,
+      borrowedSurname: false,
+      ...(ownTitle ? { title: ownTitle } : {}),
+    },
+  };
+}
+
+/** The descriptions of a lone name ("Mr. Witkoff, a real estate developer"), found once it is known to be a person's. */
+export function describeCandidate(text: string, candidate: NameCandidate): DescriptionSpan[] {
+  if (candidate.words.length > 1 && !candidate.borrowedSurname) return candidate.descriptions;
+  return findDescriptions(text, { start: candidate.mentionStart, end: candidate.end, possessive: candidate.possessive }, candidate.title);
+}
+
+/** Coordinated names share their cues ("hostages Evyatar David and Rom Braslavski"). */
+function shareCoordinatedEvidence(text: string, candidates: NameCandidate[]): void {
+  for (let index = 1; index < candidates.length; index += 1) {
+    const left = candidates[index - 1] as NameCandidate;
+    const right = candidates[index] as NameCandidate;
+    if (left.possessive || !COORDINATION_GAP.test(text.slice(left.end, right.mentionStart))) continue;
+    const shared = (left.cues | right.cues) & (Cue.role | Cue.speech | Cue.personalSpeech);
+    left.cues |= shared;
+    right.cues |= shared;
+  }
+}
+
+/**
+ * "grandparents Oded and Yocheved Lifshitz": a lone given name, introduced by
+ * a role, coordinated with a full name, takes that name's surname.
+ */
+function borrowSurnames(text: string, candidates: NameCandidate[]): void {
+  for (let index = 1; index < candidates.length; index += 1) {
+    const left = candidates[index - 1] as NameCandidate;
+    const right = candidates[index] as NameCandidate;
+    const surname = right.words.at(-1);
+    if (left.words.length !== 1 || right.words.length !== 2 || !surname || !hasCue(left.cues, 'role') || hasCue(left.cues, 'organisation')) continue;
+    if (!/^[ \u00A0\u202F]+and[ \u00A0\u202F]+$/u.test(text.slice(left.end, right.start))) continue;
+    left.words = [...left.words, surname];
+    left.borrowedSurname = true;
+  }
+}
+
+function markVariants(text: string, candidates: NameCandidate[]): void {
+  for (let index = 1; index < candidates.length; index += 1) {
+    const previous = candidates[index - 1] as NameCandidate;
+    const candidate = candidates[index] as NameCandidate;
+    if (VARIANT_GAP.test(text.slice(previous.end, candidate.start)) && candidate.start - previous.end < 40) candidate.variantOf = index - 1;
+  }
+}
+
+/**
+ * The names in a passage's text, each with the evidence that it is a
+ * person's and the spans that describe it. Titles are split from names
+ * ("Prime Minister Benjamin Netanyahu"), sentence-opening words dropped, and
+ * a title's place left out ("U.S. Ambassador to Israel Mike Huckabee").
+ */
+export function findNameCandidates(text: string, wanted: NameFilter = () => true): NameCandidate[] {
+  const candidates: NameCandidate[] = [];
+  let pendingTitle: Span | undefined;
+  for (const run of capitalRuns(text)) {
+    const first = run[0] as NameWord;
+    const linked = pendingTitle && isTitleLink(lastWordBefore(text, first.start) ?? '') && first.start - pendingTitle.end < 12 ? pendingTitle : undefined;
+    const { candidate, title } = candidateOf(text, run, linked, wanted);
+    pendingTitle = candidate ? undefined : title;
+    if (candidate) candidates.push(candidate);
+  }
+  shareCoordinatedEvidence(text, candidates);
+  borrowSurnames(text, candidates);
+  markVariants(text, candidates);
+  return candidates;
+}
+
+/** The surname of a name's words: the last word that is not a suffix, with a particle before it ("Da Silva"). */
+export function surnameOf(words: readonly NameWord[]): { surface: string; index: number } {
+  let index = words.length - 1;
+  while (index > 0 && isNameSuffix((words[index] as NameWord).key)) index -= 1;
+  let first = index;
+  while (first > 1 && isParticle(foldWord((words[first - 1] as NameWord).surface))) first -= 1;
+  const surface = words
+    .slice(first, index + 1)
+    .map((word) => word.surface)
+    .join(' ');
+  return { surface, index: first };
+}

@@ -1,0 +1,113 @@
+import type { NameWord } from './capital-runs.ts';
+import { findNameCandidates, surnameOf, type NameCandidate } from './name-candidates.ts';
+import { surnameKeys, wordKey } from './name-keys.ts';
+import { addCues, noEvidence, type NameEvidence } from './person-evidence.ts';
+import type { Passage } from '../types.ts';
+
+/** Everything the corpus says about one full name ("Steve Witkoff"), over all its occurrences. */
+export interface FullNameForm {
+  /** Its words' keys, space-separated: the same for "Khalil al‑Hayya" and "Khalil al-Hayya". */
+  key: string;
+  /** As written where it stands whole; else as first found, a borrowed surname appended ("Oded" + "Lifshitz"). */
+  surface: string;
+  /** Whether the corpus ever writes it whole, so that it may be shown as the person's name. */
+  verbatim: boolean;
+  givenKey: string;
+  surnameKeys: readonly string[];
+  evidence: NameEvidence;
+  count: number;
+}
+
+/** Everything the corpus says about one word standing alone as a name ("Witkoff", "Hamas"). */
+export interface LoneName {
+  key: string;
+  surface: string;
+  evidence: NameEvidence;
+  count: number;
+}
+
+/** A spelling the text announces for a name ("Khalil al‑Hayya (also spelled al‑Khaya)"). */
+export interface AnnouncedSpelling {
+  /** The key of the full name or lone word it spells. */
+  of: string;
+  surface: string;
+}
+
+/** What pass one over the corpus learns about names, before deciding who is a person. */
+export interface NameStatistics {
+  forms: Map<string, FullNameForm>;
+  lone: Map<string, LoneName>;
+  /** How often each surname key is written, in full names and alone: rare spellings may be slips. */
+  surnameCounts: Map<string, number>;
+  spellings: AnnouncedSpelling[];
+}
+
+/** The key of a candidate's name: its words' keys, or for a lone word the word's. */
+export function nameKey(words: readonly NameWord[]): string {
+  return words.map((word) => word.key).join(' ');
+}
+
+/** The verbatim surface of a candidate's name; a borrowed surname is appended after a space. */
+function nameSurface(text: string, candidate: NameCandidate): string {
+  if (!candidate.borrowedSurname) return text.slice(candidate.start, candidate.end);
+  return `${text.slice(candidate.start, candidate.end)} ${candidate.words.at(-1)?.surface ?? ''}`;
+}
+
+/** The surname keys of a candidate: of its surname for a full name, of the word for a lone one. */
+export function candidateSurnameKeys(candidate: NameCandidate): readonly string[] {
+  return surnameKeys(surnameOf(candidate.words).surface);
+}
+
+function countSurname(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function addForm(statistics: NameStatistics, text: string, candidate: NameCandidate): void {
+  const key = nameKey(candidate.words);
+  let form = statistics.forms.get(key);
+  if (!form) {
+    const keys = candidateSurnameKeys(candidate);
+    form = { key, surface: nameSurface(text, candidate), verbatim: false, givenKey: wordKey(candidate.words[0]?.surface ?? ''), surnameKeys: keys, evidence: noEvidence(), count: 0 };
+    statistics.forms.set(key, form);
+  }
+  if (!form.verbatim && !candidate.borrowedSurname) {
+    form.surface = nameSurface(text, candidate);
+    form.verbatim = true;
+  }
+  form.count += 1;
+  addCues(form.evidence, candidate.cues);
+  if (!candidate.borrowedSurname) countSurname(statistics.surnameCounts, form.surnameKeys[0] ?? key);
+}
+
+function addLone(statistics: NameStatistics, text: string, candidate: NameCandidate): void {
+  const keys = candidateSurnameKeys(candidate);
+  for (const key of keys) {
+    let lone = statistics.lone.get(key);
+    if (!lone) {
+      lone = { key, surface: text.slice(candidate.start, candidate.end), evidence: noEvidence(), count: 0 };
+      statistics.lone.set(key, lone);
+    }
+    lone.count += 1;
+    addCues(lone.evidence, candidate.cues);
+  }
+  countSurname(statistics.surnameCounts, keys[0] ?? '');
+}
+
+/**
+ * Pass one: every name in the body passages, counted with its evidence. Page
+ * furniture is skipped: a pasted headline says nothing about who is who.
+ */
+export function collectNameStatistics(passages: readonly Passage[]): NameStatistics {
+  const statistics: NameStatistics = { forms: new Map(), lone: new Map(), surnameCounts: new Map(), spellings: [] };
+  for (const passage of passages) {
+    if (passage.furniture) continue;
+    const candidates = findNameCandidates(passage.text);
+    for (const candidate of candidates) {
+      if (candidate.words.length >= 2) addForm(statistics, passage.text, candidate);
+      else addLone(statistics, passage.text, candidate);
+      const spelled = candidate.variantOf === undefined ? undefined : candidates[candidate.variantOf];
+      if (spelled) statistics.spellings.push({ of: nameKey(spelled.words), surface: passage.text.slice(candidate.start, candidate.end) });
+    }
+  }
+  return statistics;
+}

@@ -1,0 +1,157 @@
+import { SPEAKER_VOICE, TITLE_CUES, TITLE_FUNCTION_WORDS } from './attribution-lexicon.ts';
+import { readParagraph, type ParagraphContext } from './paragraph-context.ts';
+import { attributeAfter, attributeBefore, type Attribution } from './quote-attribution.ts';
+import type { MarkedSpan } from './quote-marks.ts';
+import { createSpeakerResolver } from './speaker-resolution.ts';
+import { terms } from '../text/text.ts';
+import type { Passage, PeopleIndex, Quotation, SourceDocument } from '../types.ts';
+
+/**
+ * Spans of fewer words than this need evidence that they were spoken: scare
+ * quotes and coined terms ("all or nothing", "voluntary migration") are a
+ * word or three, and no one is said to have said them.
+ */
+const MIN_WORDS_WITHOUT_EVIDENCE = 4;
+
+interface BodyParagraph {
+  context: ParagraphContext;
+  passages: Passage[];
+}
+
+/**
+ * Finds the direct quotations of the body text and who said them.
+ *
+ * A quotation is a span between double marks (curly or straight), or one
+ * whose opening mark was lost when an attribution follows ("…” — Jared
+ * Kushner."), or one left open at a paragraph's end when the next paragraph
+ * opens with a mark (news style for a quotation running over paragraphs).
+ * Titles and coined terms are not quotations; a span of a few words is one
+ * only with evidence that it was spoken (see `isSpoken`).
+ *
+ * The speaker comes from the attribution beside the span, resolved through
+ * the people index. A quotation without attribution continues the speaker of
+ * the quotation before it in its paragraph; a paragraph that is nothing but
+ * quotation continues the speaker of the previous paragraph's last quotation
+ * (news style runs one speaker's words over several paragraphs that way).
+ * Where the attribution names no one person (sources, officials, "they", an
+ * ambiguous "he"), the quotation has no speaker.
+ */
+export function extractQuotations(documents: readonly SourceDocument[], passages: readonly Passage[], people: PeopleIndex): Quotation[] {
+  const paragraphsByFile = groupBodyParagraphs(documents, passages);
+  const quotations: Quotation[] = [];
+  for (const [file, paragraphs] of paragraphsByFile) {
+    const resolver = createSpeakerResolver(
+      paragraphs.map((paragraph) => paragraph.context),
+      people,
+      file,
+    );
+    let previous: Quotation | undefined;
+    let carried: Quotation | undefined;
+    paragraphs.forEach(({ context, passages: pieces }, index) => {
+      const next = paragraphs[index + 1]?.context;
+      let inParagraph: Quotation | undefined;
+      let previousEnd = 0;
+      for (const span of context.spans) {
+        const long = wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE;
+        const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd);
+        previousEnd = span.end;
+        if (!isQuotation(context, span, attribution, next)) continue;
+        const continued = inParagraph ?? (isAllQuoted(context) ? carried : undefined);
+        const speakerId = attribution ? resolver.resolve(attribution.ref, index, previous?.speakerId) : continued?.speakerId;
+        const start = context.offset + span.start;
+        const passage = pieces.filter((piece) => piece.start <= start).at(-1) ?? (pieces[0] as Passage);
+        const quotation: Quotation = {
+          file,
+          passageId: passage.id,
+          paragraph: passage.paragraph,
+          start,
+          end: context.offset + span.end,
+          ...(speakerId !== undefined ? { speakerId } : {}),
+        };
+        quotations.push(quotation);
+        previous = quotation;
+        inParagraph = quotation;
+      }
+      const last = context.spans.at(-1);
+      carried = last && inParagraph?.end === context.offset + last.end ? inParagraph : undefined;
+    });
+  }
+  return quotations;
+}
+
+function groupBodyParagraphs(documents: readonly SourceDocument[], passages: readonly Passage[]): Map<string, BodyParagraph[]> {
+  const texts = new Map(documents.map((document) => [document.file, document.text]));
+  const grouped = new Map<string, BodyParagraph[]>();
+  let pieces: Passage[] = [];
+  const flush = (): void => {
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (!first || !last) return;
+    const text = (texts.get(first.file) ?? '').slice(first.start, last.end);
+    const paragraphs = grouped.get(first.file) ?? [];
+    paragraphs.push({ context: readParagraph(first.file, first.paragraph, first.start, text), passages: pieces });
+    grouped.set(first.file, paragraphs);
+    pieces = [];
+  };
+  for (const passage of passages) {
+    if (passage.furniture) continue;
+    const current = pieces[0];
+    if (current && (current.file !== passage.file || current.paragraph !== passage.paragraph)) flush();
+    pieces.push(passage);
+  }
+  flush();
+  return grouped;
+}
+
+/** A paragraph with no words outside its quotation marks. */
+function isAllQuoted(context: ParagraphContext): boolean {
+  let outside = context.text;
+  for (const span of [...context.spans].reverse()) outside = outside.slice(0, span.start) + outside.slice(span.end);
+  return !/[\p{L}\p{N}]/u.test(outside);
+}
+
+function innerText(context: ParagraphContext, span: MarkedSpan): string {
+  return context.text.slice(span.opened ? span.start + 1 : span.start, span.closed ? span.end - 1 : span.end);
+}
+
+function wordCount(context: ParagraphContext, span: MarkedSpan): number {
+  return innerText(context, span).split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** The rules that tell a quotation from other text in marks; see extractQuotations. */
+function isQuotation(context: ParagraphContext, span: MarkedSpan, attribution: Attribution | undefined, next: ParagraphContext | undefined): boolean {
+  if (!span.opened && !(attribution?.side === 'after' && attribution.adjacent)) return false;
+  if (!span.closed && !(next?.spans[0]?.start === 0 && next.spans[0].opened)) return false;
+  if (isTitle(context, span, attribution)) return false;
+  return wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE || isSpoken(context, span, attribution);
+}
+
+/**
+ * A title or a coined name: "titled “…”", "nicknamed “…”", or Title Case
+ * words ("“60 Minutes,”") that no verb of saying stands beside.
+ */
+function isTitle(context: ParagraphContext, span: MarkedSpan, attribution: Attribution | undefined): boolean {
+  const before = context.words.filter((word) => word.end <= span.start).at(-1);
+  if (before && TITLE_CUES.has(before.term) && /^\s*$/u.test(context.text.slice(before.end, span.start))) return true;
+  const words = innerText(context, span)
+    .split(/\s+/u)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word !== '');
+  const titleCase =
+    words.length >= 2 &&
+    words.every((word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && index < words.length - 1 && TITLE_FUNCTION_WORDS.has(word.toLowerCase())));
+  return titleCase && !attribution?.adjacent;
+}
+
+/**
+ * Evidence that a short span was spoken: an attribution right beside it, a
+ * speaker's own voice in it ("may have duped me"), or the span standing as a
+ * whole sentence (“It didn’t.”), which a scare quote never does.
+ */
+function isSpoken(context: ParagraphContext, span: MarkedSpan, attribution: Attribution | undefined): boolean {
+  if (attribution?.adjacent) return true;
+  const inner = innerText(context, span);
+  if (terms(inner).some((term) => SPEAKER_VOICE.has(term))) return true;
+  const before = context.text.slice(0, span.start).trimEnd();
+  return (before === '' || /[.!?:”"]$/u.test(before)) && /[.!?…]$/u.test(inner.trimEnd());
+}

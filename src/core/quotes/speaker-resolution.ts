@@ -1,0 +1,164 @@
+import { isCountryWord, isOrganisationHead, isSentenceOpener, isTitleHead, isTitleModifier } from '../people/people.ts';
+import type { ParagraphContext } from './paragraph-context.ts';
+import { reportedSpeakers, type SpeakerRef } from './quote-attribution.ts';
+import type { PeopleIndex, PersonDescription, PersonMention } from '../types.ts';
+
+/** How many paragraphs back a pronoun may look for the person it stands for: its own and the one before. */
+const PRONOUN_REACH = 1;
+/** How far before a mention a courtesy title may stand ("Mrs. " is five characters). */
+const HONORIFIC_REACH = 6;
+
+interface PlacedMention {
+  mention: PersonMention;
+  /** Index of its paragraph among the document's body paragraphs. */
+  paragraph: number;
+}
+
+/** Turns what an attribution points at into a person of the people index, or nobody when that would be a guess. */
+export interface SpeakerResolver {
+  resolve(ref: SpeakerRef, paragraph: number, previousSpeaker: number | undefined): number | undefined;
+}
+
+/**
+ * Resolves speakers within one document, from its body paragraphs and the
+ * people index's mentions of that document (mentions inside quotations are
+ * left out: a person quoted as saying "Witkoff" is not Witkoff speaking).
+ */
+export function createSpeakerResolver(contexts: readonly ParagraphContext[], people: PeopleIndex, file: string): SpeakerResolver {
+  const placed = placeMentions(contexts, people.mentionsIn(file));
+  /** What the document calls each person, "he" or "she", from courtesy titles and from the pronouns resolved so far. */
+  const genders = new Map<number, string>();
+  for (const { mention, paragraph } of placed) {
+    const context = contexts[paragraph];
+    const before = context?.text.slice(Math.max(0, mention.start - context.offset - HONORIFIC_REACH), mention.end - context.offset) ?? '';
+    const honorific = /\b(Mrs|Ms|Miss|Mr)\.?\s+\S+/u.exec(before)?.[1];
+    if (honorific && !genders.has(mention.personId)) genders.set(mention.personId, honorific === 'Mr' ? 'he' : 'she');
+  }
+
+  const mentionsWithin = (paragraph: number, start: number, end: number): PlacedMention[] => {
+    const offset = contexts[paragraph]?.offset ?? 0;
+    return placed.filter((entry) => entry.paragraph === paragraph && entry.mention.start < offset + end && entry.mention.end > offset + start);
+  };
+
+  const resolveName = (ref: SpeakerRef, paragraph: number): number | undefined => {
+    // The person is the one the name's last words name: "Israeli National Security Minister Itamar Ben-Gvir" is no Israeli.
+    const offset = contexts[paragraph]?.offset ?? 0;
+    const named = mentionsWithin(paragraph, ref.start, ref.end).find((entry) => entry.mention.end >= offset + ref.end);
+    if (named) return named.mention.personId;
+    const words = (contexts[paragraph]?.text ?? '').slice(ref.start, ref.end).split(/\s+/u);
+    // "Prime Minister Henrik Dahl": drop leading titles until the index knows the name.
+    for (let first = 0; first < words.length; first += 1) {
+      const person = people.find(words.slice(first).join(' '));
+      if (person) return person.id;
+    }
+    return undefined;
+  };
+
+  /**
+   * "he"/"she": the one person named in the nearest earlier sentence that
+   * names anyone (in this paragraph or the one before); with several, the one
+   * that sentence reports as speaking, else the previous speaker if among
+   * them. Nobody when that sentence names only people the pronoun cannot be
+   * (one the document calls "Ms." or "she" is no "he"), or names someone the
+   * people index does not know: the pronoun may well be theirs.
+   */
+  const resolvePronoun = (ref: SpeakerRef, paragraph: number, previousSpeaker: number | undefined): number | undefined => {
+    const pronoun = (contexts[paragraph]?.text.slice(ref.start, ref.end) ?? '').toLowerCase();
+    const fits = (id: number): boolean => (genders.get(id) ?? pronoun) === pronoun;
+    for (let index = paragraph; index >= Math.max(0, paragraph - PRONOUN_REACH); index -= 1) {
+      const context = contexts[index];
+      if (!context) break;
+      const sentences = context.sentences.filter((sentence) => index < paragraph || sentence.start < ref.start).reverse();
+      for (const sentence of sentences) {
+        const end = index < paragraph ? sentence.end : Math.min(sentence.end, ref.start);
+        const named = new Set(mentionsWithin(index, sentence.start, end).map((entry) => entry.mention.personId));
+        if (named.size === 0) {
+          if (namesSomeoneUnknown(context, sentence.start, end)) return undefined;
+          continue;
+        }
+        // Gender only rules a choice out, never in: with several people named, "he" may be one the sentence groups ("the two").
+        const chosen = chooseAmong(named, () => reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index)), previousSpeaker);
+        if (chosen === undefined || !fits(chosen)) return undefined;
+        genders.set(chosen, pronoun);
+        return chosen;
+      }
+    }
+    return undefined;
+  };
+
+  /**
+   * "the prime minister": the nearest earlier person the people index
+   * describes in this document with that role, else the only one it describes
+   * so later. Leading modifiers the document never uses ("the embattled prime
+   * minister") are dropped until a description matches.
+   */
+  const resolveRole = (ref: Extract<SpeakerRef, { kind: 'role' }>, paragraph: number): number | undefined => {
+    const words = [...ref.modifiers, ref.head];
+    let described: PersonDescription[] = [];
+    for (let first = 0; first < words.length && described.length === 0; first += 1) {
+      described = people.describedAs(words.slice(first).join(' '), file);
+    }
+    const at = (contexts[paragraph]?.offset ?? 0) + ref.start;
+    const preceding = described.filter((description) => description.mentionStart < at).sort((a, b) => a.mentionStart - b.mentionStart).at(-1);
+    if (preceding) return preceding.personId;
+    const holders = new Set(described.map((description) => description.personId));
+    return holders.size === 1 ? [...holders][0] : undefined;
+  };
+
+  return {
+    resolve(ref, paragraph, previousSpeaker) {
+      if (ref.kind === 'name') return resolveName(ref, paragraph);
+      if (ref.kind === 'pronoun') return resolvePronoun(ref, paragraph, previousSpeaker);
+      if (ref.kind === 'role') return resolveRole(ref, paragraph);
+      return undefined;
+    },
+  };
+}
+
+/** The document's mentions outside quotations, each with the index of its body paragraph. */
+function placeMentions(contexts: readonly ParagraphContext[], mentions: readonly PersonMention[]): PlacedMention[] {
+  const placed: PlacedMention[] = [];
+  for (const mention of mentions) {
+    const paragraph = contexts.findIndex((context) => mention.start >= context.offset && mention.end <= context.offset + context.text.length);
+    const context = contexts[paragraph];
+    if (!context) continue;
+    const start = mention.start - context.offset;
+    if (context.spans.some((span) => start >= span.start && start < span.end)) continue;
+    placed.push({ mention, paragraph });
+  }
+  return placed.sort((a, b) => a.mention.start - b.mention.start);
+}
+
+/** One of several people a sentence names: the only one, or the one it reports as speaking, or the previous speaker. */
+function chooseAmong(candidates: ReadonlySet<number>, speaking: () => Array<number | undefined>, previousSpeaker: number | undefined): number | undefined {
+  if (candidates.size <= 1) return [...candidates][0];
+  const reported = new Set(speaking().filter((id): id is number => id !== undefined && candidates.has(id)));
+  if (reported.size === 1) return [...reported][0];
+  return previousSpeaker !== undefined && candidates.has(previousSpeaker) ? previousSpeaker : undefined;
+}
+
+/**
+ * Whether words `start..end` hold what looks like a person's full name the
+ * people index has no mention for: two or more capitalised words in a row,
+ * past any leading title or sentence opener, not ending like an
+ * organisation's or a place's name ("Striker Jonah Baptiste", not "White House").
+ */
+function namesSomeoneUnknown(context: ParagraphContext, start: number, end: number): boolean {
+  let run: string[] = [];
+  const isPersonLike = (): boolean => {
+    const words = [...run];
+    while (words.length > 0 && (isSentenceOpener(words[0] ?? '') || isTitleHead(words[0] ?? '') || isTitleModifier(words[0] ?? ''))) words.shift();
+    const last = words.at(-1) ?? '';
+    return words.length >= 2 && !isOrganisationHead(last) && !isCountryWord(last);
+  };
+  for (const [index, word] of context.words.entries()) {
+    if (word.start < start || word.end > end) continue;
+    const joined = run.length > 0 && /^\s+$/u.test(context.text.slice(context.words[index - 1]?.end ?? 0, word.start));
+    if (!word.capitalised || context.quoted[index] || !joined) {
+      if (isPersonLike()) return true;
+      run = [];
+    }
+    if (word.capitalised && !context.quoted[index]) run.push(word.term);
+  }
+  return isPersonLike();
+}
