@@ -45,11 +45,18 @@ export function describeNothingFound(answer: Answer): string {
   return `Nothing in the corpus says when that happened (${asked}).${hint}`;
 }
 
+/** /quote: where else in its document a quotation recurs (a pull quote), e.g. "¶37, ¶40". */
+export function describeRecurrences(result: Result): string | undefined {
+  return result.recursIn?.length ? result.recursIn.map((paragraph) => `¶${paragraph}`).join(', ') : undefined;
+}
+
 function formatResult(result: Result, position: number): string {
   const lines = [`${position}. ${result.text}`];
   if (result.speaker) lines.push(`   speaker: ${result.speaker}`);
   const when = describeWhen(result);
   if (when) lines.push(`   when: ${when}`);
+  const recurrences = describeRecurrences(result);
+  if (recurrences) lines.push(`   also in: ${recurrences}`);
   lines.push(`   — ${formatCitation(result.source, result.paragraph)}`);
   return lines.join('\n');
 }

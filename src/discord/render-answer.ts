@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Result } from '../core/answer/answer.ts';
-import { describeNothingFound, describePerson, describeWhen, formatCitation } from '../render-text.ts';
+import { describeNothingFound, describePerson, describeRecurrences, describeWhen, formatCitation } from '../render-text.ts';
 import { escapeMarkdownText, renderExcerpt } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';
 
@@ -34,6 +34,8 @@ function resultFields(result: Result): APIEmbedField[] {
   if (result.speaker) fields.push({ name: 'Speaker', value: clip(escapeMarkdownText(result.speaker), DISCORD_LIMITS.fieldValue), inline: true });
   const when = describeWhen(result);
   if (when) fields.push({ name: 'When', value: clip(escapeMarkdownText(when), DISCORD_LIMITS.fieldValue), inline: true });
+  const recurrences = describeRecurrences(result);
+  if (recurrences) fields.push({ name: 'Also in', value: clip(recurrences, DISCORD_LIMITS.fieldValue), inline: true });
   return fields;
 }
 

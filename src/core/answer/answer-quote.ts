@@ -1,5 +1,6 @@
 import type { CommandAnswer, Result } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
+import { occurrencesOf } from './quote-recurrences.ts';
 import { resultFor } from './results.ts';
 import { searchTextIndex } from '../search/search.ts';
 import type { Passage, Quotation } from '../types.ts';
@@ -28,18 +29,31 @@ export function answerQuote(library: Library, query: string, speakerName: string
       ? []
       : text === ''
         ? library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : []))
-        : searchTextIndex(library.quotationIndex, text, keep).map((hit) => ({ id: hit.id as number, score: hit.score, terms: hit.terms }));
-  const results = hits.slice(0, limit).flatMap((hit) => {
+        : searchTextIndex(library.quotationIndex, text, keep);
+  const results: Result[] = [];
+  const shown = new Set<Quotation>();
+  for (const hit of hits) {
     const quotation = library.quotations[hit.id];
-    return quotation ? [resultForQuotation(library, quotation, hit.score, hit.terms)] : [];
-  });
+    if (!quotation || shown.has(quotation)) continue;
+    const [first, ...recurrences] = occurrencesOf(library, quotation);
+    for (const occurrence of [first, ...recurrences]) if (occurrence) shown.add(occurrence);
+    results.push(resultForQuotation(library, first ?? quotation, recurrences, hit.score, hit.terms));
+    if (results.length >= limit) break;
+  }
   return results.length > 0 ? { results } : { results, suggestions: suggestSpeakers(library, asked, quoted) };
 }
 
-function resultForQuotation(library: Library, quotation: Quotation, score: number, matchedTerms: readonly string[]): Result {
+/** A quotation cited at its first occurrence, with the paragraphs it recurs in and the speaker any occurrence names. */
+function resultForQuotation(library: Library, quotation: Quotation, recurrences: readonly Quotation[], score: number, matchedTerms: readonly string[]): Result {
   const passage = library.passages[quotation.passageId] as Passage;
-  const speaker = quotation.speakerId === undefined ? undefined : library.people.people[quotation.speakerId];
-  return { ...resultFor(library, passage, quotation, score, matchedTerms), ...(speaker ? { speaker: speaker.name } : {}) };
+  const speakerId = [quotation, ...recurrences].find((occurrence) => occurrence.speakerId !== undefined)?.speakerId;
+  const speaker = speakerId === undefined ? undefined : library.people.people[speakerId];
+  const recursIn = [...new Set(recurrences.map((occurrence) => occurrence.paragraph))];
+  return {
+    ...resultFor(library, passage, quotation, score, matchedTerms),
+    ...(speaker ? { speaker: speaker.name } : {}),
+    ...(recursIn.length > 0 ? { recursIn } : {}),
+  };
 }
 
 function countQuotationsBySpeaker(library: Library): Map<number, number> {

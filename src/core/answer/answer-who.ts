@@ -3,6 +3,7 @@ import type { Library } from '../library/library.ts';
 import { typoAllowance, wordKey } from '../people/people.ts';
 import { resultFor } from './results.ts';
 import { splitSentences, type Span } from '../text/text.ts';
+import { passagesNaming } from './who-passages.ts';
 import type { Passage, PeopleIndex, Person, PersonDescription, PersonMention } from '../types.ts';
 
 /** The person a /who question is about, the others it may mean, and the descriptions that matched a role. */
@@ -117,12 +118,13 @@ function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
 
 /**
  * /who: who a person is, then where they appear. The question may name them
- * any way the corpus does, or give a role ("finance minister"); nothing found
- * answers with close names from the people index.
+ * any way the corpus does, or give a role ("finance minister"). A name the
+ * people index does not know answers with the passages that name it; either
+ * way, the closest names the index knows are offered.
  */
 export function answerWho(library: Library, query: string, limit: number): CommandAnswer {
   const asked = resolveAsked(library.people, query);
-  if (!asked) return { results: [], suggestions: library.people.suggest(query, SUGGESTIONS).map((match) => match.person.name) };
+  if (!asked) return { results: passagesNaming(library, query, limit), suggestions: library.people.suggest(query, SUGGESTIONS).map((match) => match.person.name) };
   const { person } = asked;
   return {
     results: resultsFor(library, asked, limit),

@@ -1,7 +1,6 @@
 import type { Highlight, Result, Source } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
-import { indexTerm, searchTextIndex, tokensMatching } from '../search/search.ts';
-import { terms } from '../text/text.ts';
+import { closeTerms, queryTerms, searchTextIndex, tokensMatching } from '../search/search.ts';
 import type { Passage, SourceDocument } from '../types.ts';
 
 /** A passage the index found, with its BM25 score and the index terms it matched. */
@@ -9,13 +8,13 @@ export interface PassageHit {
   passage: Passage;
   score: number;
   matchedTerms: readonly string[];
+  /** The share of the question's words, weighted by rarity, the passage holds. */
+  coverage: number;
 }
 
-/** BM25 search over body passages, best first, at most `limit` (see searchTextIndex for how words match). */
+/** BM25 search over body passages, best first, at most `limit`, only those covering enough of the query (see searchTextIndex). */
 export function searchPassages(library: Library, query: string, limit: number): PassageHit[] {
-  return searchTextIndex(library.index, query)
-    .slice(0, limit)
-    .map((result) => ({ passage: library.passages[result.id as number] as Passage, score: result.score, matchedTerms: result.terms }));
+  return searchTextIndex(library.index, query, undefined, { limit }).map((result) => ({ passage: library.passages[result.id] as Passage, score: result.score, matchedTerms: result.terms, coverage: result.coverage }));
 }
 
 /** Spans of `text` holding the index terms a search matched, overlapping ones merged. */
@@ -62,18 +61,13 @@ export function roundScore(score: number): number {
 
 /** Words of the corpus close to the query's, as the corpus writes them, offered as "did you mean". */
 export function suggestTerms(library: Library, query: string, limit = 5): string[] {
-  const asked = new Set(terms(query).map(indexTerm));
-  const results = library.index.search(query, { fuzzy: 0.34, prefix: true, combineWith: 'OR' });
   const suggestions: string[] = [];
-  for (const result of results) {
-    const text = library.passages[result.id as number]?.text ?? '';
-    const fresh = result.terms.filter((term) => !asked.has(term));
-    for (const token of tokensMatching(text, fresh)) {
-      const surface = text.slice(token.start, token.end);
-      if (suggestions.includes(surface)) continue;
-      suggestions.push(surface);
-      if (suggestions.length >= limit) return suggestions;
-    }
+  for (const { term, id } of closeTerms(library.index, queryTerms(query), limit * 2)) {
+    const text = library.passages[id]?.text ?? '';
+    const [token] = tokensMatching(text, [term]);
+    const surface = token ? text.slice(token.start, token.end) : undefined;
+    if (surface && !suggestions.some((known) => known.toLowerCase() === surface.toLowerCase())) suggestions.push(surface);
+    if (suggestions.length >= limit) break;
   }
   return suggestions;
 }

@@ -1,0 +1,225 @@
+import type { Postings, TextIndex } from './search.ts';
+
+/** An entry a search found: its id, BM25 score times coverage, its coverage and the index terms it matched. */
+export interface RankedHit {
+  id: number;
+  score: number;
+  /** The share of the question's words (each weighted by its IDF) the entry holds, 0–1. */
+  coverage: number;
+  terms: string[];
+}
+
+export interface RankOptions {
+  /** Only entries whose id passes. */
+  keep?: (id: number) => boolean;
+  /** The least coverage an entry needs to be found; COVERAGE_FLOOR when absent. */
+  floor?: number;
+  /** At most this many, the best; all when absent. */
+  limit?: number;
+}
+
+/**
+ * The least coverage a passage needs to answer, chosen on labelled questions
+ * (test/realnews-eval.test.ts and the seed tests): below it a question about
+ * something the corpus never mentions found passages holding only its
+ * commonest words.
+ */
+export const COVERAGE_FLOOR = 0.5;
+
+/** minisearch's BM25 parameters (k1, b, and the d of BM25+), kept so scores read as before. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** minisearch's weights for a term found by a slip or as a prefix, relative to the term itself. */
+const FUZZY_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+/** Typos are forgiven only in words long enough for an edit not to make another word: one edit per five letters. */
+const TYPO_MIN_LENGTH = 5;
+const LETTERS_PER_EDIT = 5;
+/** A prefix shorter than this would expand to much of the vocabulary. */
+const PREFIX_MIN_LENGTH = 3;
+/** How much of a word's coverage a slip of it earns: a near word is weaker evidence than the word. */
+const SLIP_CREDIT = 0.5;
+
+/** One way a query word is found: the index term, its BM25 weight and the coverage credit it earns. */
+interface Variant {
+  term: string;
+  postings: Postings;
+  weight: number;
+  credit: number;
+}
+
+interface QueryWord {
+  variants: Variant[];
+  /** Inverse document frequency of the word as typed (or of its commonest variant when unknown). */
+  idf: number;
+}
+
+function inverseDocumentFrequency(documents: number, containing: number): number {
+  return Math.log(1 + (documents - containing + 0.5) / (containing + 0.5));
+}
+
+/**
+ * The index terms a query word stands for: itself when the index holds it;
+ * otherwise, as a typo or a partial word, the terms a slip away (one edit per
+ * five letters) and, for the last word, the terms it begins.
+ */
+function variantsOf(index: TextIndex, term: string, isLast: boolean): Variant[] {
+  const exact = index.postingsOf(term);
+  if (exact) return [{ term, postings: exact, weight: 1, credit: 1 }];
+  const variants: Variant[] = [];
+  if (isLast && term.length >= PREFIX_MIN_LENGTH) {
+    for (const [longer, postings] of index.termsStartingWith(term)) {
+      const weight = (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * (longer.length - term.length));
+      variants.push({ term: longer, postings, weight, credit: 1 });
+    }
+  }
+  if (term.length >= TYPO_MIN_LENGTH) {
+    const seen = new Set(variants.map((variant) => variant.term));
+    for (const [near, postings] of index.termsNear(term, Math.round(term.length / LETTERS_PER_EDIT))) {
+      if (seen.has(near)) continue;
+      const distance = Math.max(1, Math.abs(near.length - term.length));
+      variants.push({ term: near, postings, weight: (FUZZY_WEIGHT * near.length) / (near.length + distance), credit: SLIP_CREDIT });
+    }
+  }
+  return variants;
+}
+
+/** Per-query accumulators, one slot per minisearch short id: typed arrays, so that scoring allocates nothing per posting. */
+interface Tallies {
+  score: Float64Array;
+  covered: Float64Array;
+  /** 1 + the position of the last query word credited to the entry; 0 for an entry not found yet. */
+  lastWord: Int32Array;
+  /** The credit that word earned there, which a better variant of the same word may raise. */
+  lastCredit: Float64Array;
+  touched: number[];
+}
+
+/** Each entry's BM25 length factor, computed once per index from minisearch's field lengths. */
+const lengthFactors = new WeakMap<TextIndex, Float64Array>();
+
+function lengthFactorsOf(index: TextIndex): Float64Array {
+  let factors = lengthFactors.get(index);
+  if (!factors) {
+    factors = new Float64Array(index.shortIdLimit);
+    for (let shortId = 0; shortId < factors.length; shortId += 1) {
+      factors[shortId] = BM25.k * (1 - BM25.b + (BM25.b * index.lengthOf(shortId)) / index.averageLength);
+    }
+    lengthFactors.set(index, factors);
+  }
+  return factors;
+}
+
+/**
+ * Adds one variant of the query's word at `position` to every entry holding
+ * it — or, when `onlyFound`, to the entries already found: its BM25 to the
+ * score, and the word's IDF times the variant's credit to the coverage, once per word.
+ */
+function addVariant(tallies: Tallies, factors: Float64Array, variant: Variant, word: QueryWord, position: number, documents: number, onlyFound: boolean): void {
+  const idf = inverseDocumentFrequency(documents, variant.postings.size);
+  const add = (shortId: number, frequency: number): void => {
+    if (tallies.lastWord[shortId] === 0) tallies.touched.push(shortId);
+    tallies.score[shortId] = (tallies.score[shortId] ?? 0) + variant.weight * idf * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + (factors[shortId] ?? BM25.k)));
+    const credited = tallies.lastWord[shortId] === position + 1 ? (tallies.lastCredit[shortId] ?? 0) : 0;
+    if (variant.credit > credited) {
+      tallies.covered[shortId] = (tallies.covered[shortId] ?? 0) + (variant.credit - credited) * word.idf;
+      tallies.lastWord[shortId] = position + 1;
+      tallies.lastCredit[shortId] = variant.credit;
+    }
+  };
+  if (!onlyFound) {
+    for (const [shortId, frequency] of variant.postings) add(shortId, frequency);
+    return;
+  }
+  for (const shortId of tallies.touched) {
+    const frequency = variant.postings.get(shortId);
+    if (frequency !== undefined) add(shortId, frequency);
+  }
+}
+
+/**
+ * The words an entry must hold one of to reach the floor: the rarest, until
+ * the others together weigh less than the floor. Entries holding none of them
+ * cannot be found, so the commonest words are only looked up in the entries
+ * the rare ones found, never read whole (the "MaxScore" idea).
+ */
+function essentialWords(query: readonly QueryWord[], needed: number): Set<QueryWord> {
+  const essential = new Set<QueryWord>();
+  let rest = query.reduce((sum, word) => sum + word.idf, 0);
+  for (const word of [...query].sort((a, b) => b.idf - a.idf)) {
+    if (rest < needed - 1e-9) break;
+    essential.add(word);
+    rest -= word.idf;
+  }
+  return essential;
+}
+
+/**
+ * BM25 over the query's words, each entry's score multiplied by its coverage:
+ * the IDF-weighted share of the words it holds. A word no entry holds still
+ * counts in the whole, so a question about something the corpus never
+ * mentions covers little of itself anywhere. Entries under the floor are not
+ * found; at most `limit` are returned, best first.
+ */
+export function rankByCoverage(index: TextIndex, words: readonly string[], options: RankOptions = {}): RankedHit[] {
+  const floor = options.floor ?? COVERAGE_FLOOR;
+  const documents = index.documentCount;
+  const query: QueryWord[] = words.map((term, position) => {
+    const variants = variantsOf(index, term, position === words.length - 1);
+    const containing = Math.max(0, ...variants.map((variant) => variant.postings.size));
+    return { variants, idf: inverseDocumentFrequency(documents, containing) };
+  });
+  const whole = query.reduce((sum, word) => sum + word.idf, 0);
+  if (whole === 0 || query.every((word) => word.variants.length === 0)) return [];
+  const size = index.shortIdLimit;
+  const tallies: Tallies = { score: new Float64Array(size), covered: new Float64Array(size), lastWord: new Int32Array(size), lastCredit: new Float64Array(size), touched: [] };
+  const factors = lengthFactorsOf(index);
+  const essential = essentialWords(query, floor * whole);
+  for (const onlyFound of [false, true]) {
+    query.forEach((word, position) => {
+      if (essential.has(word) === onlyFound) return;
+      for (const variant of word.variants) addVariant(tallies, factors, variant, word, position, documents, onlyFound);
+    });
+  }
+  return bestHits(index, tallies, query.flatMap((word) => word.variants), whole, floor, options);
+}
+
+/** The entries at or above the floor that `keep` lets through, best first, at most `limit`, with the index terms each holds. */
+function bestHits(index: TextIndex, tallies: Tallies, variants: readonly Variant[], whole: number, floor: number, options: RankOptions): RankedHit[] {
+  const found: Array<{ shortId: number; id: number; coverage: number; score: number }> = [];
+  for (const shortId of tallies.touched) {
+    const coverage = (tallies.covered[shortId] ?? 0) / whole;
+    if (coverage < floor - 1e-9) continue;
+    const id = index.idOf(shortId);
+    if (id === undefined || (options.keep && !options.keep(id))) continue;
+    found.push({ shortId, id, coverage, score: (tallies.score[shortId] ?? 0) * coverage });
+  }
+  found.sort((a, b) => b.score - a.score || a.id - b.id);
+  return found.slice(0, options.limit ?? found.length).map(({ shortId, id, coverage, score }) => ({
+    id,
+    score,
+    coverage,
+    terms: [...new Set(variants.filter((variant) => variant.postings.has(shortId)).map((variant) => variant.term))],
+  }));
+}
+
+/**
+ * Index terms close to the query's words but not among them — a slip away,
+ * or begun by a word — commonest first, each with an entry that holds it, to
+ * offer as "did you mean" when nothing was found.
+ */
+export function closeTerms(index: TextIndex, words: readonly string[], limit: number): Array<{ term: string; id: number }> {
+  const asked = new Set(words);
+  const found = new Map<string, Postings>();
+  for (const term of words) {
+    const near = term.length >= PREFIX_MIN_LENGTH ? [...index.termsNear(term, Math.max(1, Math.round(term.length / 3))), ...index.termsStartingWith(term)] : [];
+    for (const [close, postings] of near) if (!asked.has(close)) found.set(close, postings);
+  }
+  return [...found]
+    .sort(([termA, a], [termB, b]) => b.size - a.size || (termA < termB ? -1 : 1))
+    .slice(0, limit)
+    .flatMap(([term, postings]) => {
+      const [shortId] = postings.keys();
+      const id = shortId === undefined ? undefined : index.idOf(shortId);
+      return id === undefined ? [] : [{ term, id }];
+    });
+}
