@@ -136,6 +136,22 @@ describe('documentDate', () => {
     expect(dateOf('July 24, 2025\nThe talks ended.\n', '2024-01-01')).toEqual({ date: '2024-01-01', source: 'metadata' });
   });
 
+  it('reads the date of a byline, a "posted" or "updated" line, a numeric date, and a dated correction at the foot', () => {
+    expect(dateOf('Harbour council votes\nBy Jane Roe, March 3, 2019\nThe council met.\n')).toEqual({ date: '2019-03-03', source: 'dateline' });
+    expect(dateOf('Harbour council votes\nBY JANE ROE | Posted 3/14/2019\nThe council met.\n')).toEqual({ date: '2019-03-14', source: 'dateline' });
+    expect(dateOf('Harbour council votes\nposted 3/14/2019\nThe council met.\n')).toEqual({ date: '2019-03-14', source: 'dateline' });
+    expect(dateOf('Harbour council votes\nUpdated 5:02 PM ET, Mon March 4, 2019\nThe council met.\n')).toEqual({ date: '2019-03-04', source: 'dateline' });
+    expect(dateOf('Harbour council votes\n2019-03-14\nThe council met.\n')).toEqual({ date: '2019-03-14', source: 'dateline' });
+    const body = Array.from({ length: 8 }, (_, index) => `The council met for the ${index + 1}th time.`).join('\n');
+    expect(dateOf(`${body}\nCorrection added Nov. 18, 2019: An earlier version misspelled a name.\n`)).toEqual({ date: '2019-11-18', source: 'dateline' });
+  });
+
+  it('takes no date from a byline or a foot without one, nor from an unlabelled date at the foot', () => {
+    expect(dateOf('By Jane Roe, a reporter who has covered the council since 2019.\nThe council met.\n')).toBeUndefined();
+    const body = Array.from({ length: 8 }, (_, index) => `The council met for the ${index + 1}th time.`).join('\n');
+    expect(dateOf(`${body}\nMarch 3, 2019\n`)).toBeUndefined();
+  });
+
   it('does not take a sentence that opens with a date for a dateline', () => {
     const text = 'March 5, 2025, will be remembered as the day the talks ended, after weeks of meetings in Cairo and Doha between the envoys.\n';
     expect(dateOf(text)).toBeUndefined();

@@ -3,8 +3,8 @@ import { expressionsInPassage } from '../time/time.ts';
 import type { Library } from '../library/library.ts';
 import { type PassageHit, resultFor, searchPassages } from './results.ts';
 import { tokensMatching } from '../search/search.ts';
-import { type Span, splitSentences } from '../text/text.ts';
-import type { TimeExpression } from '../types.ts';
+import { splitSentences } from '../text/text.ts';
+import { chooseExpression } from './when-clauses.ts';
 
 export type WhenOrder = 'relevance' | 'timeline';
 
@@ -35,8 +35,7 @@ interface WhenAnswer {
  * /when: the passages about the event, each answered by the sentence that says
  * when it happened, with that time expression marked (`when.start`/`end`
  * within `text`) and its resolved date where one is sound. The expression
- * chosen is the one nearest the query's matched words, one in the same sentence
- * first. A passage about the event with no time expression still answers,
+ * chosen belongs to the clause the question matched (see when-clauses.ts). A passage about the event with no time expression still answers,
  * whole, its document's date given as such.
  */
 export function answerWhen(library: Library, query: string, limit: number, options: WhenOptions = {}): CommandAnswer {
@@ -49,13 +48,20 @@ export function answerWhen(library: Library, query: string, limit: number, optio
   return { results: options.order === 'timeline' ? inTimelineOrder(ranked) : ranked };
 }
 
+/** A matched word's weight in choosing a clause: its IDF, so that the words that tell one event from another count most. */
+function termWeight(library: Library, term: string): number {
+  const containing = library.index.postingsOf(term)?.size ?? 0;
+  return Math.log(1 + (library.index.documentCount - containing + 0.5) / (containing + 0.5));
+}
+
 function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   const { passage } = hit;
   const documentDate = library.documentDates.get(passage.file);
   const dated = documentDate ? { documentDate } : {};
   const sentences = splitSentences(passage.text);
   const matches = tokensMatching(passage.text, hit.matchedTerms);
-  const nearest = nearestExpression(expressionsInPassage(library.timeExpressions, passage.id), passage.start, matches, sentences);
+  const placed = expressionsInPassage(library.timeExpressions, passage.id).map((item) => ({ item, span: { start: item.start - passage.start, end: item.end - passage.start } }));
+  const nearest = chooseExpression(passage.text, placed, matches, sentences, (term) => termWeight(library, term));
   if (!nearest) {
     const weight = hit.score * WEIGHT_NO_EXPRESSION;
     return { result: { ...resultFor(library, passage, passage, weight, hit.matchedTerms), ...dated }, weight };
@@ -63,7 +69,7 @@ function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   const first = Math.min(nearest.sentence, nearest.matchSentence);
   const last = Math.max(nearest.sentence, nearest.matchSentence);
   const span = { start: passage.start + (sentences[first]?.start ?? 0), end: passage.start + (sentences[last]?.end ?? passage.text.length) };
-  const { expression } = nearest;
+  const expression = nearest.chosen.item;
   const text = library.documentsByFile.get(passage.file)?.text ?? '';
   const when = {
     text: text.slice(expression.start, expression.end),
@@ -73,42 +79,6 @@ function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   };
   const weight = hit.score * (first === last ? WEIGHT_SAME_SENTENCE : WEIGHT_OTHER_SENTENCE);
   return { result: { ...resultFor(library, passage, span, weight, hit.matchedTerms), when, ...dated }, weight };
-}
-
-/** Spans of the passage's text whose terms the query matched. */
-
-interface Nearest {
-  expression: TimeExpression;
-  /** Index of the expression's sentence, and of the sentence of the match nearest it. */
-  sentence: number;
-  matchSentence: number;
-}
-
-/**
- * The time expression nearest a matched word: distance is the number of
- * characters between them, and an expression outside the match's sentence
- * counts as further than any inside it. Ties go to the earlier expression.
- */
-function nearestExpression(
-  expressions: readonly TimeExpression[],
-  passageStart: number,
-  matches: readonly Span[],
-  sentences: readonly Span[],
-): Nearest | undefined {
-  const sentenceOf = (offset: number): number => Math.max(0, sentences.findLastIndex((sentence) => sentence.start <= offset));
-  let best: (Nearest & { distance: number }) | undefined;
-  for (const expression of expressions) {
-    const start = expression.start - passageStart;
-    const end = expression.end - passageStart;
-    const sentence = sentenceOf(start);
-    for (const match of matches.length > 0 ? matches : [{ start, end }]) {
-      const matchSentence = sentenceOf(match.start);
-      const gap = Math.max(0, match.start - end, start - match.end);
-      const distance = gap + (matchSentence === sentence ? 0 : Number.MAX_SAFE_INTEGER / 2);
-      if (!best || distance < best.distance) best = { expression, sentence, matchSentence, distance };
-    }
-  }
-  return best;
 }
 
 /** Results by resolved date, earliest first (a year before its months), undated ones last in their ranked order. */

@@ -24,7 +24,28 @@ function sameSaying(words: string, other: string): boolean {
  */
 export function occurrencesOf(library: Library, quotation: Quotation): Quotation[] {
   const words = wordsOf(library, quotation);
-  return library.quotations
-    .filter((other) => other === quotation || (other.file === quotation.file && sameSaying(words, wordsOf(library, other))))
+  return quotationsOfDocument(library, quotation)
+    .filter((other) => other === quotation || sameSaying(words, wordsOf(library, other)))
     .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The quotations of a quotation's document: a document's passages have
+ * consecutive ids and quotations are listed in passage order, so they are
+ * found by binary search rather than by reading every quotation of the corpus.
+ */
+function quotationsOfDocument(library: Library, quotation: Quotation): Quotation[] {
+  let firstPassage = quotation.passageId;
+  while (library.passages[firstPassage - 1]?.file === quotation.file) firstPassage -= 1;
+  const { quotations } = library;
+  let low = 0;
+  let high = quotations.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((quotations[middle]?.passageId ?? Infinity) < firstPassage) low = middle + 1;
+    else high = middle;
+  }
+  const found: Quotation[] = [];
+  for (let index = low; quotations[index]?.file === quotation.file; index += 1) found.push(quotations[index] as Quotation);
+  return found;
 }

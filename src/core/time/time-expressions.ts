@@ -36,18 +36,21 @@ const REFERENCE_DAY = dayOf(REFERENCE_YEAR, 1, 1) ?? 0;
  * "in 2011", "since 2023", "early 2024", "the end of 2024": chrono reads no
  * year standing alone. Only a year after a temporal word is taken, with that
  * word (chrono drops a match made of digits alone), and not when a plural
- * noun follows ("after 2000 strikes" is a count). The patterns chrono runs on
+ * noun follows ("after 2000 strikes" is a count); any other word may follow
+ * ("dropped in 2015 because", "in 2009 enacted the act"). The patterns chrono runs on
  * every sentence are ASCII and go without the u flag, which V8 runs faster.
  */
 const BARE_YEAR =
   /\b(?:in|since|by|until|till|through|throughout|during|from|before|after|early|late|mid|(?:end|start|beginning|middle|spring|summer|fall|autumn)\s+of|spring|summer|fall|autumn)[\s-]+(1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent)\b)/i;
+/** A word that may be a plural noun: ends in -s but not -ss, -us or -is. */
+const PLURAL_NOUN = /^\p{Ll}+[^siu]s$/u;
 const WORDS_AFTER_A_YEAR = new Set(['after', 'before', 'until', 'since', 'while', 'amid', 'during', 'following', 'alone', 'onward', 'onwards']);
 
 const yearParser: Parser = {
   pattern: () => BARE_YEAR,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const nextWord = /^\s+(\p{Ll}+)\b/u.exec(context.text.slice((match.index ?? 0) + match[0].length))?.[1];
-    if (nextWord !== undefined && !isStopWord(nextWord) && !WORDS_AFTER_A_YEAR.has(nextWord)) return null;
+    if (nextWord !== undefined && PLURAL_NOUN.test(nextWord) && !isStopWord(nextWord) && !WORDS_AFTER_A_YEAR.has(nextWord)) return null;
     return context.createParsingComponents({ year: Number(match[1]) });
   },
 };
