@@ -48,12 +48,6 @@ export function answerWhen(library: Library, query: string, limit: number, optio
   return { results: options.order === 'timeline' ? inTimelineOrder(ranked) : ranked };
 }
 
-/** A matched word's weight in choosing a clause: its IDF, so that the words that tell one event from another count most. */
-function termWeight(library: Library, term: string): number {
-  const containing = library.index.postingsOf(term)?.size ?? 0;
-  return Math.log(1 + (library.index.documentCount - containing + 0.5) / (containing + 0.5));
-}
-
 function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   const { passage } = hit;
   const documentDate = library.documentDates.get(passage.file);
@@ -61,7 +55,7 @@ function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   const sentences = splitSentences(passage.text);
   const matches = tokensMatching(passage.text, hit.matchedTerms);
   const placed = expressionsInPassage(library.timeExpressions, passage.id).map((item) => ({ item, span: { start: item.start - passage.start, end: item.end - passage.start } }));
-  const nearest = chooseExpression(passage.text, placed, matches, sentences, (term) => termWeight(library, term));
+  const nearest = chooseExpression(passage.text, placed, matches, sentences);
   if (!nearest) {
     const weight = hit.score * WEIGHT_NO_EXPRESSION;
     return { result: { ...resultFor(library, passage, passage, weight, hit.matchedTerms), ...dated }, weight };

@@ -1,6 +1,6 @@
 import type { Highlight, Result, Source } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
-import { closeTerms, queryTerms, searchTextIndex, tokensMatching } from '../search/search.ts';
+import { closeTerms, COVERAGE_FLOOR, queryTerms, searchTextIndex, tokensMatching } from '../search/search.ts';
 import type { Passage, SourceDocument } from '../types.ts';
 
 /** A passage the index found, with its BM25 score and the index terms it matched. */
@@ -12,9 +12,31 @@ export interface PassageHit {
   coverage: number;
 }
 
-/** BM25 search over body passages, best first, at most `limit`, only those covering enough of the query (see searchTextIndex). */
+/**
+ * Within a document that answers the question, a passage covering this share
+ * of the floor answers too: news names its subject once and goes on ("the
+ * show opens to the public on Friday" after "the Los Angeles Auto Show").
+ */
+const WITHIN_ANSWERING_DOCUMENT = 0.5;
+
+/**
+ * BM25 search over body passages, best first, at most `limit`: those covering
+ * enough of the query (see searchTextIndex), and in their documents those
+ * covering half as much.
+ */
 export function searchPassages(library: Library, query: string, limit: number): PassageHit[] {
-  return searchTextIndex(library.index, query, undefined, { limit }).map((result) => ({ passage: library.passages[result.id] as Passage, score: result.score, matchedTerms: result.terms, coverage: result.coverage }));
+  const covering = searchTextIndex(library.index, query, undefined, { limit });
+  if (covering.length === 0) return [];
+  const files = new Set(covering.map((hit) => library.passages[hit.id]?.file));
+  const found = new Set(covering.map((hit) => hit.id));
+  const nearby = searchTextIndex(library.index, query, (id) => !found.has(id) && files.has(library.passages[id]?.file), {
+    floor: COVERAGE_FLOOR * WITHIN_ANSWERING_DOCUMENT,
+    limit,
+  });
+  return [...covering, ...nearby]
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, limit)
+    .map((hit) => ({ passage: library.passages[hit.id] as Passage, score: hit.score, matchedTerms: hit.terms, coverage: hit.coverage }));
 }
 
 /** Spans of `text` holding the index terms a search matched, overlapping ones merged. */

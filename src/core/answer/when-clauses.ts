@@ -33,9 +33,9 @@ interface Choice<T> {
 }
 
 /**
- * The expression that says when the matched event happened: the one in the
- * sentence holding most of the question's words, within that sentence the one
- * whose clause holds most of them, then the nearest to a matched word (in
+ * The expression that says when the matched event happened: one in a
+ * sentence with a matched word, then the one whose clause holds most of the
+ * question's distinct words, then the nearest to a matched word (in
  * characters). Ties go to the earlier expression. An expression in a sentence
  * with no matched word is chosen only when no other is, as the nearest.
  */
@@ -44,7 +44,6 @@ export function chooseExpression<T>(
   expressions: ReadonlyArray<Placed<T>>,
   matches: readonly Token[],
   sentences: readonly Span[],
-  weightOf: (term: string) => number,
 ): Choice<T> | undefined {
   const sentenceOf = (offset: number): number => Math.max(0, sentences.findLastIndex((sentence) => sentence.start <= offset));
   const starts = new Map<number, number[]>();
@@ -62,7 +61,7 @@ export function chooseExpression<T>(
     const sentence = sentenceOf(match.start);
     return { match, term: indexTerm(match.term), sentence, clause: clauseOf(match.start, sentence) };
   });
-  const distinct = (held: typeof placedMatches): number => [...new Set(held.map((placed) => placed.term))].reduce((sum, term) => sum + (term === null ? 0 : weightOf(term)), 0);
+  const distinct = (held: typeof placedMatches): number => new Set(held.map((placed) => placed.term)).size;
   let best: { choice: Choice<T>; key: number[] } | undefined;
   for (const placed of expressions) {
     const sentence = sentenceOf(placed.span.start);
@@ -73,7 +72,7 @@ export function chooseExpression<T>(
     const nearby = inSentence.length > 0 ? inSentence : placedMatches;
     const nearest = nearby.reduce<(typeof placedMatches)[number] | undefined>((closest, match) => (!closest || gapTo(match.match) < gapTo(closest.match) ? match : closest), undefined);
     const distance = nearest ? gapTo(nearest.match) + (nearest.sentence === sentence ? 0 : Math.abs(nearest.sentence - sentence) * text.length) : 0;
-    const key = [distinct(inSentence), distinct(inClause), -distance];
+    const key = [inSentence.length > 0 ? 1 : 0, distinct(inClause), -distance];
     if (!best || isGreater(key, best.key)) best = { choice: { chosen: placed, sentence, matchSentence: nearest?.sentence ?? sentence }, key };
   }
   return best?.choice;

@@ -36,6 +36,8 @@ const TYPO_MIN_LENGTH = 5;
 const LETTERS_PER_EDIT = 5;
 /** A prefix shorter than this would expand to much of the vocabulary. */
 const PREFIX_MIN_LENGTH = 3;
+/** Unknown query words shorter than this are left out of the whole. */
+const SHARD_MAX_LENGTH = 3;
 /** How much of a word's coverage a slip of it earns: a near word is weaker evidence than the word. */
 const SLIP_CREDIT = 0.5;
 
@@ -163,10 +165,12 @@ function essentialWords(query: readonly QueryWord[], needed: number): Set<QueryW
 export function rankByCoverage(index: TextIndex, words: readonly string[], options: RankOptions = {}): RankedHit[] {
   const floor = options.floor ?? COVERAGE_FLOOR;
   const documents = index.documentCount;
-  const query: QueryWord[] = words.map((term, position) => {
+  const query: QueryWord[] = words.flatMap((term, position) => {
     const variants = variantsOf(index, term, position === words.length - 1);
+    // A letter or two the index does not know is a shard of a contraction or an initial ("don t", "I m"), not a subject.
+    if (variants.length === 0 && term.length < SHARD_MAX_LENGTH) return [];
     const containing = Math.max(0, ...variants.map((variant) => variant.postings.size));
-    return { variants, idf: inverseDocumentFrequency(documents, containing) };
+    return [{ variants, idf: inverseDocumentFrequency(documents, containing) }];
   });
   const whole = query.reduce((sum, word) => sum + word.idf, 0);
   if (whole === 0 || query.every((word) => word.variants.length === 0)) return [];
