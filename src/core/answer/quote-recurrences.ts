@@ -1,5 +1,6 @@
 import type { Library } from '../library/library.ts';
 import { terms } from '../text/text.ts';
+import { firstFromPassage } from '../time/time.ts';
 import type { Quotation } from '../types.ts';
 
 /** A quotation shorter than this may recur as an ordinary phrase ("we'll see"); from it on, a contained repeat is a pull quote. */
@@ -38,14 +39,7 @@ function quotationsOfDocument(library: Library, quotation: Quotation): Quotation
   let firstPassage = quotation.passageId;
   while (library.passages[firstPassage - 1]?.file === quotation.file) firstPassage -= 1;
   const { quotations } = library;
-  let low = 0;
-  let high = quotations.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((quotations[middle]?.passageId ?? Infinity) < firstPassage) low = middle + 1;
-    else high = middle;
-  }
   const found: Quotation[] = [];
-  for (let index = low; quotations[index]?.file === quotation.file; index += 1) found.push(quotations[index] as Quotation);
+  for (let index = firstFromPassage(quotations, firstPassage); quotations[index]?.file === quotation.file; index += 1) found.push(quotations[index] as Quotation);
   return found;
 }

@@ -50,17 +50,22 @@ export function extractTimeExpressions(passages: readonly Passage[], documentDat
   return expressions;
 }
 
-/** The expressions of one passage, found by binary search in a list ordered by passage. */
-export function expressionsInPassage(expressions: readonly TimeExpression[], passageId: number): TimeExpression[] {
+/** The position of the first item at or after a passage, by binary search in a list ordered by passage (expressions, quotations). */
+export function firstFromPassage(items: ReadonlyArray<{ passageId: number }>, passageId: number): number {
   let low = 0;
-  let high = expressions.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((expressions[middle]?.passageId ?? Infinity) < passageId) low = middle + 1;
+    if ((items[middle]?.passageId ?? Infinity) < passageId) low = middle + 1;
     else high = middle;
   }
+  return low;
+}
+
+/** The expressions of one passage, from a list ordered by passage. */
+export function expressionsInPassage(expressions: readonly TimeExpression[], passageId: number): TimeExpression[] {
   const found: TimeExpression[] = [];
-  for (let index = low; expressions[index]?.passageId === passageId; index += 1) found.push(expressions[index] as TimeExpression);
+  for (let index = firstFromPassage(expressions, passageId); expressions[index]?.passageId === passageId; index += 1) found.push(expressions[index] as TimeExpression);
   return found;
 }
 
