@@ -21,6 +21,8 @@ const HARBOUR: Record<string, string> = {
     'A lighthouse keeper, Orla Brennagh, watched the boats return at dawn.',
     'Brennagh has kept the light for twenty years and logs every passing vessel.',
   ].join('\n'),
+  'marathon.txt': ['The Kestrel Valley marathon was cancelled because of flooding near the quay.', 'Organisers said the race would be held again on Sunday.'].join('\n'),
+  'regatta.txt': 'The rowing regatta will be held again on Saturday.\n',
   'quay.txt': [
     'Dockworkers repaired the quay wall with granite blocks from the old mill.',
     'The mill closed in 1998, and the granite had stood in a yard ever since.',
@@ -67,6 +69,12 @@ describe('BM25 with a coverage floor', () => {
     const typo = answer(library, 'when', 'volcano eruption harbor');
     expect(typo.results).toEqual([]);
     expect(typo.suggestions).toEqual(expect.arrayContaining(['harbour']));
+  });
+
+  it('in a document that answers, finds passages covering half the floor, and only there', () => {
+    const texts = answer(library, 'when', 'Kestrel Valley marathon held again', { limit: 10 }).results.map((item) => item.text);
+    expect(texts).toContain('Organisers said the race would be held again on Sunday.');
+    expect(texts).not.toContain('The rowing regatta will be held again on Saturday.');
   });
 
   it('still forgives a typo in a long word and completes a partial last word', () => {

@@ -27,16 +27,29 @@ const WITHIN_ANSWERING_DOCUMENT = 0.5;
 export function searchPassages(library: Library, query: string, limit: number): PassageHit[] {
   const covering = searchTextIndex(library.index, query, undefined, { limit });
   if (covering.length === 0) return [];
-  const files = new Set(covering.map((hit) => library.passages[hit.id]?.file));
   const found = new Set(covering.map((hit) => hit.id));
-  const nearby = searchTextIndex(library.index, query, (id) => !found.has(id) && files.has(library.passages[id]?.file), {
+  const nearby = searchTextIndex(library.index, query, (id) => !found.has(id), {
     floor: COVERAGE_FLOOR * WITHIN_ANSWERING_DOCUMENT,
     limit,
+    among: passagesOfDocuments(library, covering.map((hit) => hit.id)),
   });
   return [...covering, ...nearby]
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, limit)
     .map((hit) => ({ passage: library.passages[hit.id] as Passage, score: hit.score, matchedTerms: hit.terms, coverage: hit.coverage }));
+}
+
+/** Every passage id of the documents holding these passages: a document's passages have consecutive ids. */
+function passagesOfDocuments(library: Library, passageIds: readonly number[]): number[] {
+  const ids = new Set<number>();
+  for (const passageId of passageIds) {
+    const file = library.passages[passageId]?.file;
+    if (ids.has(passageId) || file === undefined) continue;
+    let first = passageId;
+    while (library.passages[first - 1]?.file === file) first -= 1;
+    for (let id = first; library.passages[id]?.file === file; id += 1) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** Spans of `text` holding the index terms a search matched, overlapping ones merged. */

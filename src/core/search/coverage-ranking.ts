@@ -16,6 +16,8 @@ export interface RankOptions {
   floor?: number;
   /** At most this many, the best; all when absent. */
   limit?: number;
+  /** Only among these entries (by id): their postings are looked up, never read whole. */
+  among?: readonly number[];
 }
 
 /**
@@ -89,7 +91,7 @@ function variantsOf(index: TextIndex, term: string, isLast: boolean): Variant[] 
 interface Tallies {
   score: Float64Array;
   covered: Float64Array;
-  /** 1 + the position of the last query word credited to the entry; 0 for an entry not found yet. */
+  /** 1 + the position of the last query word credited to the entry; 0 for an entry not found yet, -1 for one given to search among. */
   lastWord: Int32Array;
   /** The credit that word earned there, which a better variant of the same word may raise. */
   lastCredit: Float64Array;
@@ -177,7 +179,14 @@ export function rankByCoverage(index: TextIndex, words: readonly string[], optio
   const size = index.shortIdLimit;
   const tallies: Tallies = { score: new Float64Array(size), covered: new Float64Array(size), lastWord: new Int32Array(size), lastCredit: new Float64Array(size), touched: [] };
   const factors = lengthFactorsOf(index);
-  const essential = essentialWords(query, floor * whole);
+  const essential = options.among ? new Set<QueryWord>() : essentialWords(query, floor * whole);
+  for (const id of options.among ?? []) {
+    const shortId = index.shortIdOf(id);
+    if (shortId !== undefined && tallies.lastWord[shortId] === 0) {
+      tallies.touched.push(shortId);
+      tallies.lastWord[shortId] = -1;
+    }
+  }
   for (const onlyFound of [false, true]) {
     query.forEach((word, position) => {
       if (essential.has(word) === onlyFound) return;

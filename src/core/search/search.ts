@@ -89,6 +89,11 @@ export class TextIndex extends MiniSearch<IndexedText> {
     return this._avgFieldLength[TEXT_FIELD] ?? 1;
   }
 
+  /** minisearch's short id of an entry, from the id it was added with; undefined for an entry not in the index. */
+  shortIdOf(id: number): number | undefined {
+    return this._idToShortId.get(id);
+  }
+
   /** The id an entry was added with, from minisearch's short id; undefined for a discarded entry. */
   idOf(shortId: number): number | undefined {
     return this._documentIds.get(shortId) as number | undefined;
