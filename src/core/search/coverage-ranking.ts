@@ -38,6 +38,8 @@ const TYPO_MIN_LENGTH = 5;
 const LETTERS_PER_EDIT = 5;
 /** A prefix shorter than this would expand to much of the vocabulary. */
 const PREFIX_MIN_LENGTH = 3;
+/** A partial word stands for its shortest completions, at most this many: the closest to what was typed, and a bounded cost. */
+const MAX_COMPLETIONS = 30;
 /** Unknown query words shorter than this are left out of the whole. */
 const SHARD_MAX_LENGTH = 3;
 /** How much of a word's coverage a slip of it earns: a near word is weaker evidence than the word. */
@@ -71,7 +73,8 @@ function variantsOf(index: TextIndex, term: string, isLast: boolean): Variant[] 
   if (exact) return [{ term, postings: exact, weight: 1, credit: 1 }];
   const variants: Variant[] = [];
   if (isLast && term.length >= PREFIX_MIN_LENGTH) {
-    for (const [longer, postings] of index.termsStartingWith(term)) {
+    const completions = index.termsStartingWith(term).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1));
+    for (const [longer, postings] of completions.slice(0, MAX_COMPLETIONS)) {
       const weight = (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * (longer.length - term.length));
       variants.push({ term: longer, postings, weight, credit: 1 });
     }
@@ -176,24 +179,55 @@ export function rankByCoverage(index: TextIndex, words: readonly string[], optio
   });
   const whole = query.reduce((sum, word) => sum + word.idf, 0);
   if (whole === 0 || query.every((word) => word.variants.length === 0)) return [];
-  const size = index.shortIdLimit;
-  const tallies: Tallies = { score: new Float64Array(size), covered: new Float64Array(size), lastWord: new Int32Array(size), lastCredit: new Float64Array(size), touched: [] };
-  const factors = lengthFactorsOf(index);
-  const essential = options.among ? new Set<QueryWord>() : essentialWords(query, floor * whole);
-  for (const id of options.among ?? []) {
-    const shortId = index.shortIdOf(id);
-    if (shortId !== undefined && tallies.lastWord[shortId] === 0) {
-      tallies.touched.push(shortId);
-      tallies.lastWord[shortId] = -1;
+  const tallies = talliesFor(index);
+  try {
+    const factors = lengthFactorsOf(index);
+    const essential = options.among ? new Set<QueryWord>() : essentialWords(query, floor * whole);
+    for (const id of options.among ?? []) {
+      const shortId = index.shortIdOf(id);
+      if (shortId !== undefined && tallies.lastWord[shortId] === 0) {
+        tallies.touched.push(shortId);
+        tallies.lastWord[shortId] = -1;
+      }
     }
+    for (const onlyFound of [false, true]) {
+      query.forEach((word, position) => {
+        if (essential.has(word) === onlyFound) return;
+        for (const variant of word.variants) addVariant(tallies, factors, variant, word, position, documents, onlyFound);
+      });
+    }
+    return bestHits(index, tallies, query.flatMap((word) => word.variants), whole, floor, options);
+  } finally {
+    clear(tallies);
   }
-  for (const onlyFound of [false, true]) {
-    query.forEach((word, position) => {
-      if (essential.has(word) === onlyFound) return;
-      for (const variant of word.variants) addVariant(tallies, factors, variant, word, position, documents, onlyFound);
-    });
+}
+
+/**
+ * The accumulators of an index, kept between questions and cleared where
+ * they were written: allocating them per question would make megabytes of
+ * garbage per question at 185,000 passages. Searches are synchronous, so one
+ * set per index is never shared by two at once.
+ */
+const talliesByIndex = new WeakMap<TextIndex, Tallies>();
+
+function talliesFor(index: TextIndex): Tallies {
+  const size = index.shortIdLimit;
+  let tallies = talliesByIndex.get(index);
+  if (!tallies || tallies.score.length !== size) {
+    tallies = { score: new Float64Array(size), covered: new Float64Array(size), lastWord: new Int32Array(size), lastCredit: new Float64Array(size), touched: [] };
+    talliesByIndex.set(index, tallies);
   }
-  return bestHits(index, tallies, query.flatMap((word) => word.variants), whole, floor, options);
+  return tallies;
+}
+
+function clear(tallies: Tallies): void {
+  for (const shortId of tallies.touched) {
+    tallies.score[shortId] = 0;
+    tallies.covered[shortId] = 0;
+    tallies.lastWord[shortId] = 0;
+    tallies.lastCredit[shortId] = 0;
+  }
+  tallies.touched.length = 0;
 }
 
 /** The entries at or above the floor that `keep` lets through, best first, at most `limit`, with the index terms each holds. */
