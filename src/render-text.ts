@@ -22,12 +22,18 @@ export function describeWhen(result: Result): string | undefined {
 
 /** /who's heading: the person as the corpus names them, their roles, other names, and who else the name may mean. */
 export function describePerson(answer: Answer): string | undefined {
-  if (!answer.person) return undefined;
+  if (!answer.person) return answer.command === 'who' && answer.results.length > 0 ? describeUnknownName(answer) : undefined;
   const { name, aliases, roles } = answer.person;
   const lines = [[name, ...(roles.length > 0 ? [roles.join(', ')] : [])].join(' — ')];
   if (aliases.length > 0) lines.push(`also: ${aliases.join(', ')}`);
   if (answer.suggestions?.length) lines.push(`the name may also mean: ${answer.suggestions.join(', ')}`);
   return lines.join('\n');
+}
+
+/** /who for a name the people index does not know: the passages naming it follow, and the close names it does know. */
+function describeUnknownName(answer: Answer): string {
+  const close = answer.suggestions?.length ? `\npeople with close names: ${answer.suggestions.join(', ')}` : '';
+  return `No one called “${answer.query}” is in the people index; the passages naming it:${close}`;
 }
 
 /** What to say when nothing matched, with the close matches the core offers. */

@@ -119,6 +119,7 @@ describe('/who for a name the people index does not know', () => {
     expect(AnswerSchema.parse(result)).toEqual(result);
     expect(result.results.map((item) => item.text)).toEqual(passagesNaming(library, query, 5).map((item) => item.text));
     expect(result.results[0]?.text).toMatch(/granite blocks from the old mill/);
+    expect(renderAnswerText(result)).toMatch(/^No one called “the old mill” is in the people index; the passages naming it:/u);
     expect(answer(library, 'who', 'granite mill').results).toEqual([]);
   });
 });
