@@ -134,7 +134,8 @@ function addVariant(tallies: Tallies, factors: Float64Array, variant: Variant, w
     }
   };
   if (!onlyFound) {
-    for (const [shortId, frequency] of variant.postings) add(shortId, frequency);
+    // forEach rather than for…of: iterating a Map's entries allocates an array per posting.
+    variant.postings.forEach((frequency, shortId) => add(shortId, frequency));
     return;
   }
   for (const shortId of tallies.touched) {
@@ -230,23 +231,34 @@ function clear(tallies: Tallies): void {
   tallies.touched.length = 0;
 }
 
+/** How many more candidates than asked for are ranked before `keep` filters them; if it leaves too few, all are. */
+const CANDIDATE_MARGIN = 4;
+
 /** The entries at or above the floor that `keep` lets through, best first, at most `limit`, with the index terms each holds. */
 function bestHits(index: TextIndex, tallies: Tallies, variants: readonly Variant[], whole: number, floor: number, options: RankOptions): RankedHit[] {
-  const found: Array<{ shortId: number; id: number; coverage: number; score: number }> = [];
-  for (const shortId of tallies.touched) {
-    const coverage = (tallies.covered[shortId] ?? 0) / whole;
-    if (coverage < floor - 1e-9) continue;
-    const id = index.idOf(shortId);
-    if (id === undefined || (options.keep && !options.keep(id))) continue;
-    found.push({ shortId, id, coverage, score: (tallies.score[shortId] ?? 0) * coverage });
-  }
-  found.sort((a, b) => b.score - a.score || a.id - b.id);
-  return found.slice(0, options.limit ?? found.length).map(({ shortId, id, coverage, score }) => ({
-    id,
-    score,
-    coverage,
-    terms: [...new Set(variants.filter((variant) => variant.postings.has(shortId)).map((variant) => variant.term))],
-  }));
+  const passing = tallies.touched.filter((shortId) => (tallies.covered[shortId] ?? 0) / whole >= floor - 1e-9);
+  const rankOf = (shortId: number): number => (tallies.score[shortId] ?? 0) * ((tallies.covered[shortId] ?? 0) / whole);
+  const wanted = options.limit ?? passing.length;
+  const select = (candidates: readonly number[]): RankedHit[] => {
+    const ranked = candidates.flatMap((shortId) => {
+      const id = index.idOf(shortId);
+      return id === undefined || (options.keep && !options.keep(id)) ? [] : [{ shortId, id, score: rankOf(shortId) }];
+    });
+    return ranked
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, wanted)
+      .map(({ shortId, id, score }) => ({
+        id,
+        score,
+        coverage: (tallies.covered[shortId] ?? 0) / whole,
+        terms: [...new Set(variants.filter((variant) => variant.postings.has(shortId)).map((variant) => variant.term))],
+      }));
+  };
+  if (wanted * CANDIDATE_MARGIN >= passing.length) return select(passing);
+  // A native sort of the bare ranks finds the cutoff; only the candidates above it are sorted as objects.
+  const cutoff = Float64Array.from(passing, rankOf).sort()[passing.length - wanted * CANDIDATE_MARGIN] ?? -Infinity;
+  const best = select(passing.filter((shortId) => rankOf(shortId) >= cutoff));
+  return best.length >= wanted ? best : select(passing);
 }
 
 /**
