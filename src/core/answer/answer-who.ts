@@ -68,15 +68,16 @@ function rankAcrossDocuments<T extends { file: string; weight: number }>(items: 
     .map(({ item }) => item);
 }
 
-function highlightMentions(file: string, span: Span, mentions: readonly PersonMention[]): Highlight[] {
+function highlightMentions(span: Span, mentions: readonly PersonMention[]): Highlight[] {
   return mentions
-    .filter((mention) => mention.file === file && mention.start >= span.start && mention.end <= span.end)
+    .filter((mention) => mention.start >= span.start && mention.end <= span.end)
     .map((mention) => ({ start: mention.start - span.start, end: mention.end - span.start }));
 }
 
+/** A result for a span of a passage, the person's mentions in it (`mentions`: those of that passage) highlighted. */
 function whoResult(library: Library, passage: Passage, span: Span, score: number, mentions: readonly PersonMention[]): Result {
   const result = resultFor(library, passage, span, score, []);
-  const highlights = highlightMentions(passage.file, span, mentions);
+  const highlights = highlightMentions(span, mentions);
   return highlights.length > 0 ? { ...result, highlights } : result;
 }
 
@@ -87,7 +88,13 @@ function whoResult(library: Library, passage: Passage, span: Span, score: number
  */
 function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
   const { people } = library;
-  const mentions = people.mentionsOf(asked.person.id);
+  const mentionsByPassage = new Map<number, PersonMention[]>();
+  for (const mention of people.mentionsOf(asked.person.id)) {
+    const inPassage = mentionsByPassage.get(mention.passageId);
+    if (inPassage) inPassage.push(mention);
+    else mentionsByPassage.set(mention.passageId, [mention]);
+  }
+  const mentionsIn = (passage: Passage): PersonMention[] => mentionsByPassage.get(passage.id) ?? [];
   const matching = new Set(asked.roleDescriptions);
   const described = rankAcrossDocuments(
     people.descriptionsOf(asked.person.id).map((description) => ({ description, file: description.file, weight: descriptionWeight(library, description, matching.has(description)) })),
@@ -103,15 +110,17 @@ function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
     if (shownSpans.has(key)) continue;
     shownSpans.add(key);
     shownPassages.add(passage.id);
-    results.push(whoResult(library, passage, span, weight, mentions));
+    results.push(whoResult(library, passage, span, weight, mentionsIn(passage)));
   }
-  const mentionsByPassage = new Map<number, number>();
-  for (const mention of mentions) if (!shownPassages.has(mention.passageId)) mentionsByPassage.set(mention.passageId, (mentionsByPassage.get(mention.passageId) ?? 0) + 1);
-  const acting = [...mentionsByPassage].sort(([idA, a], [idB, b]) => b - a || idA - idB);
-  for (const [passageId, count] of acting) {
+  if (results.length >= limit) return results;
+  const acting = [...mentionsByPassage]
+    .filter(([passageId]) => !shownPassages.has(passageId))
+    .map(([passageId, inPassage]) => ({ passageId, count: inPassage.length }))
+    .sort((a, b) => b.count - a.count || a.passageId - b.passageId);
+  for (const { passageId, count } of acting) {
     const passage = library.passages[passageId];
     if (!passage || results.length >= limit) break;
-    results.push(whoResult(library, passage, passage, count / (count + 1), mentions));
+    results.push(whoResult(library, passage, passage, count / (count + 1), mentionsIn(passage)));
   }
   return results;
 }
