@@ -11,7 +11,7 @@ export const BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAw.GqX7b2.emulatedSignature-Zk9p
 export interface Harness {
   emulator: DiscordEmulator;
   bot: RunningBot;
-  /** Every log record the bot wrote. */
+  /** Every log record the bot wrote (a test may empty it; the token check at stop sees every line regardless). */
   logs: Record<string, unknown>[];
   /** Resolves with the first log record (written or yet to come) that matches. */
   logged(matches: (record: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
@@ -36,10 +36,12 @@ const originalPath = (emulator: DiscordEmulator, interaction: APIInteraction): s
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const emulator = await DiscordEmulator.start({ token: BOT_TOKEN, ...options.emulator });
   const logs: Record<string, unknown>[] = [];
-  const lines: string[] = [];
+  let lines = 0;
+  const leaks: string[] = [];
   const logger = pino({ level: 'debug', base: null }, {
     write: (line: string) => {
-      lines.push(line);
+      lines += 1;
+      if (holdsSecret(line)) leaks.push(line);
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
@@ -69,13 +71,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async stop() {
       await bot.stop();
       await emulator.close();
-      expectNoSecret(lines.join(''), `the logs of a bot run (${lines.length} lines)`);
+      if (leaks.length > 0) throw new Error(`${leaks.length} of the ${lines} log lines of a bot run hold the bot's token`);
     },
   };
 }
 
-/** Throws when `text` holds the bot's token, whole or as the part that identifies the bot and the part that signs it. */
-export function expectNoSecret(text: string, where: string): void {
-  const [, , signature] = BOT_TOKEN.split('.');
-  if (text.includes(BOT_TOKEN) || (signature && text.includes(signature))) throw new Error(`${where} contain the bot's token`);
+/** Whether `text` holds the bot's token, whole or its signing part (the part that makes it a secret). */
+export function holdsSecret(text: string): boolean {
+  const signature = BOT_TOKEN.split('.')[2] ?? BOT_TOKEN;
+  return text.includes(BOT_TOKEN) || text.includes(signature);
 }
