@@ -171,7 +171,7 @@ export class DiscordEmulator {
 
   /** The next request that matches gets this status and body instead of the normal answer. */
   failNext(matches: (request: RecordedRequest) => boolean, status: number, body: unknown): void {
-    this.inject({ matches: (request) => matches(request as RecordedRequest), response: { status, body } });
+    this.inject({ matches, response: { status, body } });
   }
 
   /** Plans a fault (a 429, a 5xx, a slow answer …) for the next `times` matching requests. */

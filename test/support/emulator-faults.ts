@@ -6,12 +6,7 @@
  * (https://discord.com/developers/docs/topics/rate-limits,
  * https://discord.com/developers/docs/topics/opcodes-and-status-codes#json).
  */
-
-/** One request as the emulator saw it, enough for a fault to decide whether it applies. */
-export interface FaultTarget {
-  method: string;
-  path: string;
-}
+import type { RecordedRequest } from './discord-emulator.ts';
 
 /** What the emulator answers instead of (or after) the normal response. */
 export interface FaultResponse {
@@ -21,7 +16,7 @@ export interface FaultResponse {
 }
 
 export interface RestFault {
-  matches: (request: FaultTarget) => boolean;
+  matches: (request: RecordedRequest) => boolean;
   /** How many matching requests get this fault; then it is spent. */
   times?: number;
   /** Answer this instead of routing the request. */
@@ -73,7 +68,7 @@ export class FaultPlan {
   }
 
   /** The fault for this request, if one is planned; counts it as used. */
-  take(request: FaultTarget): RestFault | undefined {
+  take(request: RecordedRequest): RestFault | undefined {
     const index = this.#faults.findIndex((fault) => fault.matches(request));
     const fault = this.#faults[index];
     if (!fault) return undefined;
