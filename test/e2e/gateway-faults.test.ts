@@ -3,6 +3,7 @@ import type { APIInteraction } from 'discord.js';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 import { SEED_CORPUS } from '../support/corpus-dir.ts';
 import { messageOf } from '../support/discord-checks.ts';
+import type { EmulatedGateway } from '../support/emulator-gateway.ts';
 import { chatInput, newAsker } from '../support/interactions.ts';
 
 /**
@@ -71,10 +72,19 @@ describe('the gateway closes the connection', () => {
     expect([framesSent(IDENTIFY) - identifies, framesSent(RESUME) - resumes]).toEqual([0, 1]);
   });
 
-  it.concurrent.each(NEW_SESSION_CLOSES)('after %i the bot identifies a new session, then answers', (code) =>
+});
+
+/** Faults after which the bot must start a new session: closes that end it, and op 9 saying it cannot be resumed. */
+const NEW_SESSION_FAULTS: [string, (gateway: EmulatedGateway) => void][] = [
+  ...NEW_SESSION_CLOSES.map((code): [string, (gateway: EmulatedGateway) => void] => [`a close with ${code}`, (gateway) => gateway.close(code)]),
+  ['op 9, not resumable', (gateway) => gateway.invalidateSession(false)],
+];
+
+describe('faults that end the session', () => {
+  it.concurrent.each(NEW_SESSION_FAULTS)('after %s the bot identifies a new session, then answers', (_, fault) =>
     withOwnBot(async (own) => {
       const ready = own.emulator.gateway.next('ready');
-      own.emulator.gateway.close(code);
+      fault(own.emulator.gateway);
       await ready;
       expect(framesSent(IDENTIFY, own)).toBe(2);
       await expectAnswered(question(own), { on: own });
@@ -100,16 +110,6 @@ describe('Discord asks the bot to reconnect or says its session is invalid', () 
     expect([framesSent(IDENTIFY) - identifies, framesSent(RESUME) - resumes]).toEqual([0, 1]);
     await expectAnswered();
   });
-
-  it.concurrent('op 9 not resumable: the bot identifies again', () =>
-    withOwnBot(async (own) => {
-      const ready = own.emulator.gateway.next('ready');
-      own.emulator.gateway.invalidateSession(false);
-      await ready;
-      expect(framesSent(IDENTIFY, own)).toBe(2);
-      await expectAnswered(question(own), { on: own });
-    }),
-  );
 });
 
 describe('heartbeats go unacknowledged', () => {
