@@ -110,7 +110,7 @@ describe('sustained load', () => {
     const [p50, p99, max] = [percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.at(-1) ?? Number.NaN];
 
     // Paged replies expire (their buttons removed), then nothing the run left behind should remain.
-    await sleep(PAGE_LIFETIME_MS + 500);
+    await sleep(PAGE_LIFETIME_MS + 1000);
     const buttonsRemoved = harness.emulator.requests.filter((request) => request.method === 'PATCH' && messageOf(request)?.components?.length === 0).length;
     expect(buttonsRemoved).toBeGreaterThan(0);
     expect(harness.logs.filter((record) => Number(record.level) >= 40)).toEqual([]);
