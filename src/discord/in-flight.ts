@@ -8,10 +8,6 @@ import type { Interaction } from 'discord.js';
 export class InFlight {
   readonly #answering = new Map<Interaction, Promise<void>>();
 
-  get size(): number {
-    return this.#answering.size;
-  }
-
   track(interaction: Interaction, answering: Promise<void>): void {
     this.#answering.set(interaction, answering);
     void answering.finally(() => this.#answering.delete(interaction));
