@@ -3,6 +3,7 @@ import type { APIInteraction } from 'discord.js';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 import { copySeedCorpus, type TempCorpus } from '../support/corpus-dir.ts';
 import { buttonsOf, EPHEMERAL, messageOf } from '../support/discord-checks.ts';
+import { hasDiscordSpec, specProblems } from '../support/discord-openapi.ts';
 import { buttonPress, chatInput, newAsker, PERMISSIONS } from '../support/interactions.ts';
 
 /**
@@ -91,5 +92,9 @@ describe('tokens past their life', () => {
 
   it('raised no unhandled rejection', () => {
     expect(unhandled).toEqual([]);
+  });
+
+  it.skipIf(!hasDiscordSpec)("sent only bodies that Discord's OpenAPI spec accepts", () => {
+    expect(specProblems(harness.emulator.requests)).toEqual([]);
   });
 });

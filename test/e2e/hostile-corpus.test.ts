@@ -6,6 +6,7 @@ import type { APIEmbed } from 'discord.js';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 import { copySeedCorpus, type TempCorpus } from '../support/corpus-dir.ts';
 import { excerptText, expectEveryMessageSendable, expectSendable, messageOf, type MessageBody } from '../support/discord-checks.ts';
+import { hasDiscordSpec, specProblems } from '../support/discord-openapi.ts';
 import { chatInput, newAsker, PERMISSIONS, type OptionValues } from '../support/interactions.ts';
 
 /**
@@ -187,5 +188,9 @@ describe('hostile corpus content through Discord', () => {
 
   it('sent every message within Discord limits and with mentions off', () => {
     expect(expectEveryMessageSendable(harness.emulator.requests)).toBeGreaterThanOrEqual(8);
+  });
+
+  it.skipIf(!hasDiscordSpec)("sent only bodies that Discord's OpenAPI spec accepts", () => {
+    expect(specProblems(harness.emulator.requests)).toEqual([]);
   });
 });

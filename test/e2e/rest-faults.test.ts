@@ -5,6 +5,7 @@ import { SEED_CORPUS } from '../support/corpus-dir.ts';
 import { EPHEMERAL, expectEveryMessageSendable, messageOf } from '../support/discord-checks.ts';
 import type { RecordedRequest } from '../support/discord-emulator.ts';
 import { rateLimited, serverError } from '../support/emulator-faults.ts';
+import { hasDiscordSpec, specProblems } from '../support/discord-openapi.ts';
 import { chatInput, newAsker } from '../support/interactions.ts';
 
 /**
@@ -174,5 +175,9 @@ describe('after the faults', () => {
   it('sent every message within Discord limits and with mentions off', () => {
     expect(expectEveryMessageSendable(direct.emulator.requests)).toBeGreaterThan(10);
     expect(expectEveryMessageSendable(deferred.emulator.requests)).toBeGreaterThan(5);
+  });
+
+  it.skipIf(!hasDiscordSpec)("sent only bodies that Discord's OpenAPI spec accepts", () => {
+    expect([...specProblems(direct.emulator.requests), ...specProblems(deferred.emulator.requests)]).toEqual([]);
   });
 });
