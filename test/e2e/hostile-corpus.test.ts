@@ -165,7 +165,8 @@ describe('hostile corpus content through Discord', () => {
     harness.emulator.interact(interaction);
     let round = 0;
     let done = false;
-    void finished.then(() => (done = true));
+    // Stop churning when the reply comes, or when waiting for it fails (the await below then reports why).
+    void finished.catch(() => undefined).finally(() => (done = true));
     while (!done) {
       round += 1;
       await corpus.write(churning, versions[round % 2] ?? '');
