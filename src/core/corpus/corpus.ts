@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
@@ -50,11 +50,14 @@ export async function loadCorpus(directory: string, options: LoadCorpusOptions =
     throw new Error(`corpus: ${root} is not a folder; create it or point CORPUS_DIR at the folder of documents`);
   }
   const files = (await listFiles(root)).filter((file) => DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase()));
+  const realRoot = await realpath(root);
   const documents: SourceDocument[] = [];
   const problems: LoadProblem[] = [];
   for (const absolute of files) {
     const file = path.relative(root, absolute).split(path.sep).join('/');
-    const outcome = await readDocument(absolute, file, maxFileBytes);
+    const outcome = (await leadsOutside(absolute, realRoot))
+      ? { reason: 'a link to a file outside the corpus folder (not followed)' }
+      : await readDocument(absolute, file, maxFileBytes);
     if ('reason' in outcome) {
       problems.push({ file, reason: outcome.reason, skipped: true });
       continue;
@@ -76,6 +79,18 @@ async function listFiles(directory: string): Promise<string[]> {
     else if (entry.isFile() || entry.isSymbolicLink()) files.push(absolute);
   }
   return files;
+}
+
+/**
+ * Whether a link leads out of the corpus folder. Such a link is not followed:
+ * the corpus is what the folder holds, and a stray link must not publish
+ * whatever file it points at. A broken link is left to readDocument to report.
+ */
+async function leadsOutside(absolute: string, realRoot: string): Promise<boolean> {
+  const target = await realpath(absolute).catch(() => undefined);
+  if (target === undefined) return false;
+  const relative = path.relative(realRoot, target);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
 
 type ReadOutcome =
