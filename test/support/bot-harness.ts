@@ -1,7 +1,7 @@
 import type { APIInteraction } from 'discord.js';
 import pino from 'pino';
 import { parseConfig } from '../../src/config.ts';
-import { startBot, type BotTimings, type RunningBot } from '../../src/discord/bot.ts';
+import { startBot, type BotDependencies, type BotTimings, type RunningBot } from '../../src/discord/bot.ts';
 import { DiscordEmulator, type EmulatorOptions, type RecordedRequest } from './discord-emulator.ts';
 
 export const BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAw.emulated.token';
@@ -23,6 +23,7 @@ export interface HarnessOptions {
   corpusDir: string;
   env?: Record<string, string>;
   timings?: BotTimings;
+  dependencies?: BotDependencies;
   emulator?: Omit<EmulatorOptions, 'token'>;
 }
 
@@ -34,7 +35,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug', base: null }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const config = parseConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: options.corpusDir, ...options.env });
-  const bot = await startBot(config, logger, options.timings);
+  const bot = await startBot(config, logger, options.timings, options.dependencies);
   return {
     emulator,
     bot,
