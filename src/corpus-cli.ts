@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './config.ts';
+import { exitWhenDone } from './exit-code.ts';
 import { loadLibrary } from './core/library/library.ts';
 import { CorpusRefusal, CorpusStore, MAX_UPLOAD_BYTES, type Actor } from './corpus-store/corpus-store.ts';
 import { describeIndexedFile, summariseIndexedFile, VERBATIM_NOTICE } from './corpus-store/indexed-summary.ts';
@@ -75,12 +76,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+exitWhenDone(main(process.argv.slice(2)));

@@ -137,12 +137,17 @@ describe('CORPUS_WATCH', () => {
     const library = await LibraryService.open(corpus.dir);
     const watcher = watchCorpus(library, pino({ level: 'silent' }), 100);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await corpus.write('.hidden/ignored.txt', 'The watcher must not reload for this.\n');
+      const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+      await pause(300);
       await corpus.write('second.txt', 'The ferry captain Lorcan Abiodun-Weiss sailed at dawn on Monday.\n');
       const deadline = Date.now() + 10_000;
-      while (!library.current.documentsByFile.has('second.txt') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!library.current.documentsByFile.has('second.txt') && Date.now() < deadline) await pause(50);
       expect([...library.current.documentsByFile.keys()]).toEqual(['first.txt', 'second.txt']);
+      const reloaded = library.current;
+      await corpus.write('.removed/old.txt', 'A removed file: no reload for this.\n');
+      await corpus.write('.verbatim-manifest.json', '{}');
+      await pause(600);
+      expect(library.current).toBe(reloaded);
     } finally {
       await watcher.close();
     }

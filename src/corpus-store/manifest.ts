@@ -14,21 +14,18 @@ const ActorSchema = z.object({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-const AddedSchema = z.object({
-  by: ActorSchema,
-  at: z.iso.datetime(),
-  sha256: z.string(),
+/** Who made a change, when, and the SHA-256 of the file's bytes. */
+const ChangeSchema = z.object({ by: ActorSchema, at: z.iso.datetime(), sha256: z.string() });
+
+const AddedSchema = ChangeSchema.extend({
   /** The name the file was uploaded under, before it was made safe. */
   uploadedAs: z.string(),
 });
 export type AddedRecord = z.infer<typeof AddedSchema>;
 
-const RemovedSchema = z.object({
+const RemovedSchema = ChangeSchema.extend({
   /** Where the file was in the corpus, relative to it. */
   file: z.string(),
-  by: ActorSchema,
-  at: z.iso.datetime(),
-  sha256: z.string(),
   /** Who added it, when it came in through the store. */
   added: AddedSchema.optional(),
 });

@@ -11,6 +11,12 @@ const BLOCKS = new Set([
 ]);
 /** HTML collapses ASCII whitespace only: a no-break space is the page's own choice and stays. */
 const HTML_WHITESPACE = /[ \t\n\f\r]+/gu;
+/**
+ * Readability's test for "is there an article", loosened from its defaults
+ * (paragraphs of 140 characters, score 20) so that a news brief of two
+ * sentence-long paragraphs counts; a page of links and a greeting still does not.
+ */
+const READERABLE = { minContentLength: 80, minScore: 10 };
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -74,7 +80,7 @@ export function webPageToArticle(html: string): WebArticle {
   if (document.documentElement?.localName !== 'html') return { refusal: 'it is not a web page: it has no <html> element' };
   // Read before Readability, which rewrites the document as it goes.
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  if (!isProbablyReaderable(document)) return { refusal: 'no article found in the page (too little running text; it may be a front page, a login page or a gallery)' };
+  if (!isProbablyReaderable(document, READERABLE)) return { refusal: 'no article found in the page (too little running text; it may be a front page, a login page or a gallery)' };
   const article = new Readability<PageNode>(document, { serializer: (node) => node as PageNode }).parse();
   const paragraphs = article?.content ? paragraphsOf(article.content) : [];
   if (!article || paragraphs.length === 0) return { refusal: 'no article found in the page' };
