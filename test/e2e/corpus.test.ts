@@ -155,13 +155,16 @@ describe('/corpus add', () => {
 
   it.each([
     ['an oversized file, by the size Discord reports', () => cdn.host('huge.txt', TEXT_ARTICLE, { size: SIX_MIB }), /huge\.txt was not added: it is 6291456 bytes; the limit is 5242880/u],
-    ['an oversized file, as it downloads', () => cdn.host('liar.txt', 'a'.repeat(SIX_MIB), { size: 1000 }), /liar\.txt was not added: it is \d+ bytes; the limit is 5242880/u],
+    ['an oversized file, by the length the CDN announces', () => cdn.host('liar.txt', 'a'.repeat(SIX_MIB), { size: 1000 }), /liar\.txt was not added: it is 6291456 bytes; the limit is 5242880/u],
+    // Cut off as soon as the limit is passed, before the 6 MiB have all arrived.
+    ['an oversized file, as it downloads', () => cdn.host('stream.txt', 'a'.repeat(SIX_MIB), { size: 1000, delivery: 'unannounced' }), /stream\.txt was not added: it is (?!6291456 )\d+ bytes; the limit is 5242880/u],
     ['a binary renamed .txt', () => cdn.host('photo.txt', PNG), /photo\.txt was not added: its content is image\/png \(\.png\), not text as its name says/u],
     ['text that is not UTF-8', () => cdn.host('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])), /latin1\.txt was not added: it cannot be read as text: not valid UTF-8 text/u],
     ['a web page with no article', () => cdn.host('front.html', '<!DOCTYPE html><html><head><title>Home</title></head><body><nav><a href="/a">A</a> <a href="/b">B</a></nav><p>Welcome.</p></body></html>'), /front\.html was not added: no article found in the page/u],
     ['an .html file that is not HTML', () => cdn.host('notes.html', 'Just some notes, no markup at all.\n'), /notes\.html was not added: it is not a web page: it has no \\<html\\> element/u],
     ['another kind of file', () => cdn.host('report.pdf', '%PDF-1.7\n'), /report\.pdf was not added: only \.txt, \.md, \.html and \.htm files can be added/u],
     ['a download cut off midway', () => cdn.host('cut.txt', TEXT_ARTICLE.repeat(2000), { delivery: 'cut' }), /cut\.txt was not added: the download was cut off\. Nothing was changed/u],
+    ['a download that stalls past the timeout', () => cdn.host('slow.txt', TEXT_ARTICLE.repeat(2000), { delivery: 'stall' }), /slow\.txt was not added: the download took longer than 2 s\. Nothing was changed/u],
   ])('refuses %s privately with the reason, and changes nothing', async (_case, attachment, reason) => {
     const before = await snapshot();
     const serving = harness.bot.library.current;

@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { APIAttachment } from 'discord.js';
 import { nextSnowflake } from './discord-emulator.ts';
 
-/** How the CDN serves a file: whole, or cut off after half its bytes with the full length announced. */
-export type Delivery = 'whole' | 'cut';
+/**
+ * How the CDN serves a file: whole with its length; streamed without a
+ * length; cut off after half its bytes, the full length announced; or half
+ * its bytes and then nothing more, the connection left open.
+ */
+export type Delivery = 'whole' | 'unannounced' | 'cut' | 'stall';
 
 interface Hosted {
   bytes: Uint8Array;
@@ -64,12 +68,17 @@ export class EmulatedCdn {
       response.writeHead(404).end();
       return;
     }
+    if (file.delivery === 'unannounced') {
+      response.writeHead(200, { 'Content-Type': file.contentType }).end(file.bytes);
+      return;
+    }
     response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.bytes.length });
     if (file.delivery === 'whole') {
       response.end(file.bytes);
       return;
     }
-    // Half the bytes, then the connection drops: the client sees a body shorter than announced.
-    response.write(file.bytes.subarray(0, Math.floor(file.bytes.length / 2)), () => response.destroy());
+    const half = file.bytes.subarray(0, Math.floor(file.bytes.length / 2));
+    // Cut: the connection drops, and the client sees a body shorter than announced.
+    response.write(half, () => file.delivery === 'cut' && response.destroy());
   }
 }
