@@ -4,7 +4,7 @@ import type { LibraryService } from './library-service.ts';
 import type { Logger } from './logger.ts';
 
 /** Long enough that copying a folder of files in is one reload, short enough to feel immediate. */
-export const DEFAULT_WATCH_DEBOUNCE_MS = 1000;
+const DEFAULT_WATCH_DEBOUNCE_MS = 1000;
 
 export interface CorpusWatcher {
   close(): Promise<void>;

@@ -13,13 +13,13 @@ const KINDS: Readonly<Record<string, UploadKind>> = { '.txt': 'text', '.md': 'ma
 const STORED_EXTENSION: Readonly<Record<UploadKind, '.txt' | '.md'>> = { text: '.txt', markdown: '.md', 'web page': '.md' };
 
 /** What is written to the corpus for an accepted upload. */
-export interface AdmittedUpload {
+interface AdmittedUpload {
   kind: UploadKind;
   extension: '.txt' | '.md';
   bytes: Uint8Array;
 }
 
-export type Admission = AdmittedUpload | { refusal: string };
+type Admission = AdmittedUpload | { refusal: string };
 
 /**
  * Whether an uploaded file may join the corpus, judged on its bytes: a

@@ -6,14 +6,14 @@ import { safeStem } from './file-names.ts';
 import { exists, nodeFileSystem, placeWithoutOverwriting, writeNewFile, type CorpusFileSystem } from './file-system.ts';
 import { readManifest, writeManifest, type Actor, type AddedRecord, type Manifest, type RemovedRecord } from './manifest.ts';
 
-export { MAX_UPLOAD_BYTES, type UploadKind } from './admission.ts';
+export { MAX_UPLOAD_BYTES } from './admission.ts';
 export { nodeFileSystem, type CorpusFileSystem } from './file-system.ts';
-export { MANIFEST_FILE, type Actor, type AddedRecord, type RemovedRecord } from './manifest.ts';
+export type { Actor, AddedRecord } from './manifest.ts';
 
 /** Where added files go, inside the corpus folder. */
-export const ADDED_FOLDER = 'added';
+const ADDED_FOLDER = 'added';
 /** Where removed files wait to be restored; hidden, so the loader passes it by. */
-export const REMOVED_FOLDER = '.removed';
+const REMOVED_FOLDER = '.removed';
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
 const SIDECAR_SUFFIX = '.meta.yaml';
 

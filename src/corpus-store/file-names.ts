@@ -5,7 +5,7 @@ import path from 'node:path';
  * stays within the 100 characters of a Discord autocomplete value (and far
  * within the 255 bytes of a file name).
  */
-export const MAX_STEM_LENGTH = 60;
+const MAX_STEM_LENGTH = 60;
 const FALLBACK_STEM = 'document';
 /** Names Windows reserves whatever the extension (con.txt opens the console), matched on the part before the first dot. */
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/iu;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { replaceFile, type CorpusFileSystem } from './file-system.ts';
 
 /** Beside the documents, hidden so that the loader and the watcher pass it by. */
-export const MANIFEST_FILE = '.verbatim-manifest.json';
+const MANIFEST_FILE = '.verbatim-manifest.json';
 
 const ActorSchema = z.object({
   /** Where the change was made: a Discord command or the host's console. */

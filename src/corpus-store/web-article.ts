@@ -28,7 +28,7 @@ interface PageNode {
   readonly childNodes: Iterable<PageNode>;
 }
 
-export type WebArticle = { markdown: string; meta: DocumentMeta; paragraphs: number } | { refusal: string };
+type WebArticle = { markdown: string; meta: DocumentMeta; paragraphs: number } | { refusal: string };
 
 /**
  * The article's text as paragraphs, one per block element, in page order.

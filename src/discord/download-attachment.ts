@@ -8,7 +8,7 @@ export interface DownloadLimits {
 }
 
 /** What the interaction says about the file: its CDN URL and its size. */
-export interface AttachmentRef {
+interface AttachmentRef {
   name: string;
   url: string;
   size: number;
