@@ -41,23 +41,24 @@ async function restore(interaction: ChatInputCommandInteraction, context: BotCon
 const SUBCOMMANDS = { add, remove, restore } as const;
 
 /** Autocomplete values are at most 100 characters: a longer path cannot be offered, only typed. */
-function choicesMatching(values: readonly string[], typed: string): { name: string; value: string }[] {
+function choicesMatching(files: readonly { file: string; note?: string }[], typed: string): { name: string; value: string }[] {
   const wanted = typed.trim().toLowerCase();
-  return values
-    .filter((value) => value.length <= DISCORD_LIMITS.choiceValue && value.toLowerCase().includes(wanted))
+  return files
+    .filter(({ file }) => file.length <= DISCORD_LIMITS.choiceValue && file.toLowerCase().includes(wanted))
     .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map((value) => ({ name: value, value }));
+    .map(({ file, note }) => ({ name: clip(note ? `${file} · ${note}` : file, DISCORD_LIMITS.choiceName), value: file }));
 }
 
 async function completeFile(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const typed = interaction.options.getFocused();
   if (interaction.options.getSubcommand() === 'restore') {
-    await interaction.respond(choicesMatching((await context.corpus.removed()).map((entry) => entry.name), typed));
+    const removed = (await context.corpus.removed()).map(({ name, record }) => ({ file: name, ...(record ? { note: `removed by ${record.by.name}` } : {}) }));
+    await interaction.respond(choicesMatching(removed, typed));
     return;
   }
   const { documents, problems } = context.library.current;
-  const skipped = problems.filter((problem) => problem.skipped).map((problem) => problem.file);
-  await interaction.respond(choicesMatching([...documents.map((document) => document.file), ...skipped], typed));
+  const skipped = problems.filter((problem) => problem.skipped).map((problem) => ({ file: problem.file, note: 'skipped' }));
+  await interaction.respond(choicesMatching([...documents.map((document) => ({ file: document.file })), ...skipped], typed));
 }
 
 /** /corpus — moderators only: add an article to the corpus, remove one, bring a removed one back. */

@@ -165,8 +165,10 @@ export class CorpusStore {
       });
       const record = manifest.removed[name];
       // Without a record (moved there by hand), the path under the timestamp folder is where it was.
-      const original = record?.file ?? name.split('/').slice(1).join('/');
-      if (original === '') throw new CorpusRefusal(`${name} does not say where it came from: move it back by hand.`);
+      const recorded = record?.file ?? name.split('/').slice(1).join('/');
+      if (recorded === '') throw new CorpusRefusal(`${name} does not say where it came from: move it back by hand.`);
+      // The manifest is a file anyone on the host can edit: its path is held to the same rules as a typed one.
+      const original = checkedDocumentPath(recorded, 'a place in the corpus');
       const extension = path.posix.extname(original);
       const placed = await placeWithoutOverwriting(
         this.#fs,
@@ -194,7 +196,8 @@ export class CorpusStore {
         },
         () => this.moveAll(reversed(moves)),
       );
-      await this.pruneEmptyFolders(path.dirname(source));
+      // An empty folder left behind costs nothing: the restore has succeeded either way.
+      await this.pruneEmptyFolders(path.dirname(source)).catch((error: unknown) => this.#logger?.warn({ err: error, from: name }, 'could not remove an emptied folder of .removed/'));
       this.#logger?.info({ action: 'restore', by: actor, file, sha256: hash, from: name, sidecar }, 'corpus file restored');
       return { file, from: name, sha256: hash, sidecar };
     });

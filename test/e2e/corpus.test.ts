@@ -248,7 +248,7 @@ describe('/corpus remove and restore', () => {
     expect([...harness.bot.library.current.documentsByFile.keys()].some((loaded) => loaded.includes('.removed'))).toBe(false);
     expect(await readFile(path.join(corpus.dir, '.removed', removedAs))).toEqual(original);
 
-    expect(await choices('restore', '001')).toEqual([{ name: removedAs, value: removedAs }]);
+    expect(await choices('restore', '001')).toEqual([{ name: expect.stringMatching(new RegExp(`^${removedAs.replaceAll('.', '\\.')} · removed by user\\d+$`, 'u')), value: removedAs }]);
     const listed = await corpusCommand('restore', {});
     expect(descriptionOf(listed.final)).toContain('— removed by');
 
