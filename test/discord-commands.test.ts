@@ -9,14 +9,16 @@ import { giveUpOnRateLimit } from '../src/discord/rest-policy.ts';
 
 describe('the command modules', () => {
   it('lists every command once, by name', () => {
-    expect([...commands.keys()]).toEqual(['who', 'when', 'quote', 'sources', 'reload']);
+    expect([...commands.keys()]).toEqual(['who', 'when', 'quote', 'sources', 'reload', 'corpus']);
   });
 
-  it('gives every answering command a private: flag, and /reload Manage Server in servers only', () => {
+  it('gives every answering command a private: flag, and /reload and /corpus Manage Server in servers only', () => {
     for (const name of ['who', 'when', 'quote', 'sources']) {
       expect(commands.get(name)?.data.options).toContainEqual(expect.objectContaining({ name: 'private', type: 5, required: false }));
     }
-    expect(commands.get('reload')?.data).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
+    for (const name of ['reload', 'corpus']) {
+      expect(commands.get(name)?.data).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
+    }
   });
 
   it('refuses a module of the wrong shape, naming the command', () => {

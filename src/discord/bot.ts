@@ -2,11 +2,14 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import { ConfigError, type Config } from '../config.ts';
+import { CorpusStore, nodeFileSystem, type CorpusFileSystem } from '../corpus-store/corpus-store.ts';
+import { watchCorpus } from '../corpus-watch.ts';
 import { LibraryService } from '../library-service.ts';
 import type { Logger } from '../logger.ts';
 import { Cooldown } from './cooldown.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { DEFAULT_DOWNLOAD_TIMEOUT_MS } from './download-attachment.ts';
 import { InFlight } from './in-flight.ts';
 import { DEFAULT_PAGE_LIFETIME_MS, PageStore } from './pages.ts';
 import { NO_MENTIONS } from './reply.ts';
@@ -23,6 +26,14 @@ export interface BotTimings {
   deferFromPassages?: number;
   /** How long a REST request may take before discord.js aborts and retries it (its default: 15 s). */
   restTimeoutMs?: number;
+  /** How long /corpus add may take to download an attachment. */
+  downloadTimeoutMs?: number;
+}
+
+/** What tests replace to make the bot fail on purpose. */
+export interface BotDependencies {
+  /** The file operations of /corpus: a wrapper can fail a write as a full disk would. */
+  corpusFileSystem?: CorpusFileSystem;
 }
 
 export interface RunningBot {
@@ -69,7 +80,7 @@ async function logIn(client: Client, token: string): Promise<void> {
 }
 
 /** `npm start` with a token: loads the Library, connects, and serves the slash commands. */
-export async function startBot(config: Config, logger: Logger, timings: BotTimings = {}): Promise<RunningBot> {
+export async function startBot(config: Config, logger: Logger, timings: BotTimings = {}, dependencies: BotDependencies = {}): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
   const library = await LibraryService.open(config.CORPUS_DIR);
   for (const problem of library.current.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
@@ -80,6 +91,8 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
     cooldown: new Cooldown(timings.cooldownMs ?? DEFAULT_COOLDOWN_MS),
     logger,
     moderatorRoleIds: config.MODERATOR_ROLE_IDS,
+    corpus: new CorpusStore(config.CORPUS_DIR, { fs: dependencies.corpusFileSystem ?? nodeFileSystem, logger }),
+    attachmentDownloads: { allowedOrigins: config.ATTACHMENT_ORIGINS, timeoutMs: timings.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS },
     deferFromPassages: timings.deferFromPassages ?? DEFAULT_DEFER_FROM_PASSAGES,
   };
   const client = createClient(config, timings.restTimeoutMs);
@@ -94,6 +107,7 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await logIn(client, config.DISCORD_TOKEN);
   const [readyClient] = await ready;
+  const watcher = config.CORPUS_WATCH ? watchCorpus(library, logger) : undefined;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, documents: library.current.documents.length }, 'connected to Discord');
   return {
     client: readyClient,
@@ -106,6 +120,7 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
       // Interactions that arrived meanwhile are being told the bot is restarting; let those messages leave.
       await inFlight.settle(FAREWELL_WITHIN_MS);
       pages.clear();
+      await watcher?.close();
       await client.destroy();
     },
   };

@@ -44,17 +44,19 @@ describe('registering the commands (npm run deploy)', () => {
       env: { ...discordEnv(), DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_GUILD_ID: emulator.guildId },
     });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`Registered /who, /when, /quote, /sources, /reload in server ${emulator.guildId} (available now).\n`);
+    expect(run.stdout).toBe(`Registered /who, /when, /quote, /sources, /reload, /corpus in server ${emulator.guildId} (available now).\n`);
     const put = emulator.requests.find((request) => request.method === 'PUT' && request.path === `/applications/${emulator.applicationId}/guilds/${emulator.guildId}/commands`);
     const commands = put?.body as { name: string; default_member_permissions?: string; contexts?: number[]; options?: { name: string; autocomplete?: boolean }[] }[];
-    expect(commands.map((command) => command.name)).toEqual(['who', 'when', 'quote', 'sources', 'reload']);
+    expect(commands.map((command) => command.name)).toEqual(['who', 'when', 'quote', 'sources', 'reload', 'corpus']);
     expect(commands.find((command) => command.name === 'reload')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+    expect(commands.find((command) => command.name === 'corpus')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+    expect(commands.find((command) => command.name === 'corpus')?.options?.map((option) => option.name)).toEqual(['add', 'remove', 'restore']);
     expect(commands.find((command) => command.name === 'who')?.options).toContainEqual(expect.objectContaining({ name: 'name', autocomplete: true }));
   });
 
   it('registers them globally without DISCORD_GUILD_ID', async () => {
     const registration = await registerCommands({ token: BOT_TOKEN, clientId: emulator.applicationId, apiUrl: emulator.apiUrl }, commands.values());
-    expect(registration).toEqual({ scope: 'global', names: ['who', 'when', 'quote', 'sources', 'reload'] });
+    expect(registration).toEqual({ scope: 'global', names: ['who', 'when', 'quote', 'sources', 'reload', 'corpus'] });
     expect(emulator.requests.some((request) => request.method === 'PUT' && request.path === `/applications/${emulator.applicationId}/commands`)).toBe(true);
   });
 

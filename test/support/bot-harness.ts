@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIInteraction } from 'discord.js';
 import pino from 'pino';
 import { parseConfig } from '../../src/config.ts';
-import { startBot, type BotTimings, type RunningBot } from '../../src/discord/bot.ts';
+import { startBot, type BotDependencies, type BotTimings, type RunningBot } from '../../src/discord/bot.ts';
 import { DiscordEmulator, type EmulatorOptions, type RecordedRequest } from './discord-emulator.ts';
 
 export const BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAw.GqX7b2.emulatedSignature-Zk9pLw3VYqT8sN1x';
@@ -27,6 +27,7 @@ export interface HarnessOptions {
   corpusDir: string;
   env?: Record<string, string>;
   timings?: BotTimings;
+  dependencies?: BotDependencies;
   emulator?: Omit<EmulatorOptions, 'token'>;
 }
 
@@ -46,7 +47,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
   });
   const config = parseConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: options.corpusDir, ...options.env });
-  const bot = await startBot(config, logger, options.timings);
+  const bot = await startBot(config, logger, options.timings, options.dependencies);
   return {
     emulator,
     bot,

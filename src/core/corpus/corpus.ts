@@ -106,6 +106,20 @@ async function readDocument(absolute: string, file: string, maxFileBytes: number
   } catch (error) {
     return { reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+  const decoded = decodeDocument(file, bytes);
+  if ('reason' in decoded || decoded.document.format === 'markdown') return decoded;
+  const sidecar = await readSidecar(absolute);
+  const sidecarFile = file.replace(/\.[^.]+$/u, SIDECAR_SUFFIX);
+  if ('reason' in sidecar) return { document: decoded.document, metaProblem: { file: sidecarFile, reason: sidecar.reason } };
+  return { document: { ...decoded.document, meta: sidecar.meta } };
+}
+
+/**
+ * A document from its bytes, by the same rules the loader applies to every
+ * file: the format from `file`'s extension, the metadata of a Markdown file
+ * from its front matter (a plain-text file's sidecar is read by the loader).
+ */
+export function decodeDocument(file: string, bytes: Uint8Array): ReadOutcome {
   if (bytes.includes(0)) return { reason: 'binary (contains NUL bytes)' };
   let raw: string;
   try {
@@ -117,19 +131,14 @@ async function readDocument(absolute: string, file: string, maxFileBytes: number
 
   const format = path.extname(file).toLowerCase() === '.md' ? 'markdown' : 'text';
   const base = { file, text: raw, format, bytes: bytes.length } as const;
-  if (format === 'markdown') {
-    const parsed = parseFrontMatter(raw);
-    if ('reason' in parsed) return { reason: parsed.reason };
-    const meta = DocumentMetaSchema.safeParse(parsed.data);
-    if (parsed.body.trim() === '') return { reason: 'empty (front matter only)' };
-    return meta.success
-      ? { document: { ...base, bodyStart: parsed.bodyStart, meta: meta.data } }
-      : { document: { ...base, bodyStart: parsed.bodyStart, meta: {} }, metaProblem: { file, reason: describeMetaError(meta.error) } };
-  }
-  const sidecar = await readSidecar(absolute);
-  const sidecarFile = file.replace(/\.[^.]+$/u, SIDECAR_SUFFIX);
-  if ('reason' in sidecar) return { document: { ...base, bodyStart: 0, meta: {} }, metaProblem: { file: sidecarFile, reason: sidecar.reason } };
-  return { document: { ...base, bodyStart: 0, meta: sidecar.meta } };
+  if (format === 'text') return { document: { ...base, bodyStart: 0, meta: {} } };
+  const parsed = parseFrontMatter(raw);
+  if ('reason' in parsed) return { reason: parsed.reason };
+  const meta = DocumentMetaSchema.safeParse(parsed.data);
+  if (parsed.body.trim() === '') return { reason: 'empty (front matter only)' };
+  return meta.success
+    ? { document: { ...base, bodyStart: parsed.bodyStart, meta: meta.data } }
+    : { document: { ...base, bodyStart: parsed.bodyStart, meta: {} }, metaProblem: { file, reason: describeMetaError(meta.error) } };
 }
 
 function parseFrontMatter(raw: string): { reason: string } | { data: unknown; body: string; bodyStart: number } {
