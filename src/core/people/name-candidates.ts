@@ -17,7 +17,7 @@ import {
   isTitleModifier,
 } from './name-lexicon.ts';
 import { capitalRuns, type NameWord } from './capital-runs.ts';
-import { findDescriptions, roleBefore, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
+import { findDescriptions, isSentenceStart, roleBefore, roleInNextSentence, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
 import { Cue, hasCue } from './person-evidence.ts';
 import type { Span } from '../text/text.ts';
 
@@ -44,15 +44,6 @@ export interface NameCandidate extends Span {
 
 const COORDINATION_GAP = /^(?:,[ \u00A0\u202F]+|,?[ \u00A0\u202F]+(?:and|or)[ \u00A0\u202F]+)$/u;
 const VARIANT_GAP = /\(?[ \u00A0\u202F]*(?:also (?:spelled|spelt|written|transliterated|known as|called)|a\.?k\.?a\.?|n[ée]e)(?: as)?[ \u00A0\u202F]+$/u;
-const SENTENCE_BREAK = /[.!?:;…\u2014\u2013\n]/u;
-const OPENING_MARKS = /[\s"“‘'([]/u;
-
-function isSentenceStart(text: string, position: number): boolean {
-  let cursor = position;
-  while (cursor > 0 && OPENING_MARKS.test(text[cursor - 1] ?? '')) cursor -= 1;
-  return cursor === 0 || SENTENCE_BREAK.test(text[cursor - 1] ?? '');
-}
-
 /** A word that cannot start a name: an abbreviation, or a country word when more words follow. */
 const qualifiesName = (word: NameWord, remaining: number): boolean =>
   word.acronym || (remaining >= 3 && isCountryWord(word.key)) || (remaining === 2 && isCountryWord(word.key) && !isCountryName(word.key));
@@ -139,6 +130,8 @@ function lastWordBefore(text: string, position: number): string | undefined {
 /** The word after a name, past an inserted clause ("X, 86, …"), an auxiliary or an adverb. */
 const VERB_AFTER =
   /^(?:,[^,.;]{1,80},)?[ \u00A0\u202F]*(?:(?:has|had|have|also|then|later|previously|once|would|will|did|does|still|never|often|now|reportedly|repeatedly|quietly|publicly|privately)[ \u00A0\u202F]+)?(\p{L}+)/u;
+/** An age between commas after a name: "Noel, 31, is charged". */
+const AGE_AFTER = /^,[ \u00A0\u202F]*\d{1,3},/u;
 /** A quotation closed and attributed with a dash: "“…” — Steve Witkoff". */
 const DASH_ATTRIBUTION = /["”][ \u00A0\u202F]*[\u2014\u2013-][ \u00A0\u202F]*$/u;
 /** "He" or "She" opening the next sentence: the name before is a person's ("Sanger covers … He has been …"). */
@@ -206,6 +199,7 @@ function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefine
   const descriptions = lone ? [] : findDescriptions(text, { ...name, start: mentionStart }, ownTitle);
   let cues = collectCues(text, split, descriptions, name);
   if (lone && roleBefore(text, mentionStart)) cues |= Cue.role;
+  if (lone && !name.possessive && AGE_AFTER.test(text.slice(name.end, name.end + 8))) cues |= Cue.appositive;
   const gender = genderOf(text, split);
   return {
     candidate: {
@@ -237,6 +231,20 @@ function shareCoordinatedEvidence(text: string, candidates: NameCandidate[]): vo
     left.cues |= shared;
     right.cues |= shared;
   }
+}
+
+/** "… says Jane Roe. She’s the director of …": the last full name of a sentence is described by the next one's "She is …". */
+function describeFromNextSentence(text: string, candidates: NameCandidate[]): void {
+  candidates.forEach((candidate, index) => {
+    if (candidate.words.length < 2 || candidate.possessive) return;
+    const next = roleInNextSentence(text, candidate.end);
+    if (!next) return;
+    // Names inside the candidate's own appositive ("Jane Roe, MD") do not come between it and the next sentence.
+    const ownEnd = Math.max(candidate.end, ...candidate.descriptions.map((description) => description.end));
+    if (candidates.slice(index + 1).some((other) => other.start > ownEnd && other.start < next.sentenceStart)) return;
+    candidate.descriptions.push(next.description);
+    candidate.cues |= Cue.appositive;
+  });
 }
 
 /**
@@ -279,6 +287,7 @@ export function findNameCandidates(text: string, wanted: NameFilter = () => true
     pendingTitle = candidate ? undefined : title;
     if (candidate) candidates.push(candidate);
   }
+  describeFromNextSentence(text, candidates);
   shareCoordinatedEvidence(text, candidates);
   borrowSurnames(text, candidates);
   markVariants(text, candidates);

@@ -135,6 +135,12 @@ const TITLE_LINKS = words('to of for at');
 /** Name suffixes: part of a full name, never its surname. */
 const NAME_SUFFIXES = words('jr sr ii iii iv');
 
+/**
+ * Degrees and honours written after a name ("Jane Roe, MD, PhD"), folded without dots. State-like
+ * abbreviations that are also degrees ("MA", "MS", "PA", "DO") are left out: after a comma they name a place as often.
+ */
+const POST_NOMINALS = words('md phd rn np mph mba jd llb llm dds dmd dvm pharmd edd psyd dphil msc bsc bsn frcp frcs facs facp facc faan obe mbe cbe kbe dbe kc qc cpa esq lcsw');
+
 /** Openings of an appositive that says what a person is ("X, acting as the envoy", "X, who is …"). */
 const APPOSITIVE_OPENERS = words('a an the his her their its acting serving formerly now then once also');
 
@@ -183,11 +189,14 @@ export const isPersonalSpeechVerb = (folded: string): boolean => PERSONAL_SPEECH
 export const isPlacePreposition = (folded: string): boolean => PLACE_PREPOSITIONS.has(folded);
 export const isTitleLink = (folded: string): boolean => TITLE_LINKS.has(folded);
 export const isNameSuffix = (folded: string): boolean => NAME_SUFFIXES.has(folded);
+export const isPostNominal = (folded: string): boolean => POST_NOMINALS.has(folded.replace(/\./gu, ''));
 export const isAppositiveOpener = (folded: string): boolean => APPOSITIVE_OPENERS.has(folded);
 
 /** A noun naming what a person is: a listed role, or an agent noun ending like one ("activist", "chairman"). */
 export function isRoleNoun(folded: string): boolean {
   if (ROLE_NOUNS.has(folded) || TITLE_HEADS.has(folded)) return true;
+  // A compound is a role when a part is: "co-founder", "vice-premier", "editor-in-chief".
+  if (folded.includes('-') && folded.split('-').some((part) => ROLE_NOUNS.has(part))) return true;
   return folded.length >= 6 && /(?:ist|man|woman|person|ian)s?$/u.test(folded) && !isCountryWord(folded);
 }
 

@@ -28,7 +28,7 @@ export interface PeopleGroups {
   surnames: SearchableMap<PersonDraft[]>;
 }
 
-const hasPersonCue = (evidence: NameEvidence): boolean => evidence.honorific + evidence.titleRun + evidence.speech > 0;
+const hasPersonCue = (evidence: NameEvidence): boolean => evidence.honorific + evidence.titleRun + evidence.speech + evidence.appositive > 0;
 
 /** Which full names are people's: by their own evidence, then helped by given names learnt from the first. */
 function acceptForms(statistics: NameStatistics): FullNameForm[] {

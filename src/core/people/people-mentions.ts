@@ -73,11 +73,12 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
       if (named) return named;
     }
     if (hasCue(candidate.cues, 'organisation')) return undefined;
+    // A first name alone after a full name ("Jane said" after "Jane Roe, 32") is that person before anyone
+    // of that surname elsewhere in the corpus.
     for (const key of keys) {
       const drafts = groups.bySurname.get(key);
-      const draft = firstFull.get(key) ?? (drafts?.length === 1 ? drafts[0] : undefined);
+      const draft = firstFull.get(key) ?? recentGiven.get(key) ?? (drafts?.length === 1 ? drafts[0] : undefined);
       if (draft) return draft;
-      if (!drafts && recentGiven.has(key)) return recentGiven.get(key);
     }
     const key = keys[0] ?? '';
     if (!hasCue(candidate.cues, 'honorific', 'titleRun', 'speech') || typoAllowance(key) === 0) return undefined;

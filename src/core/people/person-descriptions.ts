@@ -2,6 +2,7 @@ import {
   isAppositiveOpener,
   isHonorific,
   isKinshipNoun,
+  isPostNominal,
   isRoleNoun,
   isSentenceOpener,
   isSpeechVerb,
@@ -26,7 +27,7 @@ interface Word extends Span {
   folded: string;
 }
 
-const WORD_CHARACTERS = /[\p{L}\p{M}\p{N}'’.\u2010\u2011-]/u;
+const WORD_CHARACTERS = /[\p{L}\p{M}\p{N}'’.\u2010\u2011\u00AD\u200B-\u200D\u2060\uFEFF-]/u;
 
 /** Whether a character belongs to a word: ASCII decided by its code, the rest by Unicode class. */
 function isWordCharacter(character: string | undefined): boolean {
@@ -164,17 +165,74 @@ function segmentAfter(text: string, position: number): { span: Span; stop: strin
   return end > start ? { span: { start, end }, stop: match[0] } : undefined;
 }
 
-/** "X, the finance minister, said", "X, 86, a peace activist", "X, Hamas’ chief negotiator." */
+/** A segment that only qualifies the name before it: an age ("86") or a degree ("MD", "PhD"). */
+function isQualifier(text: string, span: Span): boolean {
+  const segment = text.slice(span.start, span.end);
+  return /^\d{1,3}$/u.test(segment) || isPostNominal(bareWord(segment));
+}
+
+/** "X, the finance minister, said", "X, 86, a peace activist", "X, Hamas’ chief negotiator.", "X, MD, PhD, director of …" */
 function appositiveAfter(text: string, nameEnd: number): DescriptionSpan | undefined {
   if (text[nameEnd] !== ',') return undefined;
-  const first = segmentAfter(text, nameEnd + 1);
-  if (!first) return undefined;
-  if (/^\d{1,3}$/u.test(text.slice(first.span.start, first.span.end))) {
-    const next = first.stop === ',' ? segmentAfter(text, first.span.end + 1) : undefined;
-    const described = next && followsAge(wordsIn(text, next.span.start, next.span.end));
-    return { kind: 'appositive', start: first.span.start, end: described ? next.span.end : first.span.end };
+  let segment = segmentAfter(text, nameEnd + 1);
+  let qualifiers: Span | undefined;
+  while (segment && isQualifier(text, segment.span)) {
+    qualifiers = { start: qualifiers?.start ?? segment.span.start, end: segment.span.end };
+    segment = segment.stop === ',' ? segmentAfter(text, segment.span.end + 1) : undefined;
   }
-  return describesPerson(wordsIn(text, first.span.start, first.span.end)) ? { kind: 'appositive', ...first.span } : undefined;
+  const words = segment ? wordsIn(text, segment.span.start, segment.span.end) : [];
+  if (segment && (describesPerson(words) || (qualifiers !== undefined && followsAge(words)))) {
+    return { kind: 'appositive', start: qualifiers?.start ?? segment.span.start, end: segment.span.end };
+  }
+  return qualifiers ? { kind: 'appositive', ...qualifiers } : undefined;
+}
+
+const OPENING_MARKS = /[\s"“‘'([]/u;
+const SENTENCE_BREAK = /[.!?:;…\u2014\u2013\n]/u;
+
+/** Whether `position` opens a sentence (or a clause after a colon or a dash), opening marks aside. */
+export function isSentenceStart(text: string, position: number): boolean {
+  let cursor = position;
+  while (cursor > 0 && OPENING_MARKS.test(text[cursor - 1] ?? '')) cursor -= 1;
+  return cursor === 0 || SENTENCE_BREAK.test(text[cursor - 1] ?? '');
+}
+
+/** A verb that makes what follows say what the subject is: "is a reporter", "serves as the director". */
+const COPULA = /^[ \u00A0\u202F]+(?:is|was|has been|had been|serves as|served as|works as|worked as|became|remains)[ \u00A0\u202F]+/u;
+/** A bio's verbs of a beat: "reports on world news for …", "covers the courts". */
+const BEAT = /^[ \u00A0\u202F]+(?:reports (?:on|for|from|about)|covers|writes (?:about|for|on)|edits|anchors|hosts)[ \u00A0\u202F]+\S/u;
+
+/** What follows a copula, when it says what someone is ("the director of …", "a Metro reporter covering crime"). */
+function roleAfterCopula(text: string, position: number): DescriptionSpan | undefined {
+  const segment = segmentAfter(text, position);
+  if (!segment || !describesPerson(wordsIn(text, segment.span.start, segment.span.end))) return undefined;
+  return { kind: 'appositive', ...segment.span };
+}
+
+/**
+ * A sentence opened by the name that says what the person is or does for a
+ * living: "Jane Roe is a Metro reporter covering crime", "Jane Roe reports on
+ * world news for …" (an author's bio).
+ */
+function predicateAfter(text: string, nameEnd: number): DescriptionSpan | undefined {
+  const following = text.slice(nameEnd, nameEnd + 40);
+  if (BEAT.test(following)) {
+    const segment = segmentAfter(text, nameEnd);
+    return segment ? { kind: 'appositive', ...segment.span } : undefined;
+  }
+  const copula = COPULA.exec(following);
+  return copula ? roleAfterCopula(text, nameEnd + copula[0].length) : undefined;
+}
+
+/** "… says Jane Roe, MD. She’s the director of …": the next sentence says what the person just named is. */
+const PRONOUN_PREDICATE = /^([^.!?]{0,200}[.!?]["”’]?[ \u00A0\u202F]+)(?:He|She)(?:['’]s|[ \u00A0\u202F]+(?:is|was|has been|had been|serves as|served as|works as|worked as|became|remains))[ \u00A0\u202F]+/u;
+
+/** What the sentence after a name says the person is, and where that sentence starts; undefined when it says nothing of the kind. */
+export function roleInNextSentence(text: string, nameEnd: number): { description: DescriptionSpan; sentenceStart: number } | undefined {
+  const match = PRONOUN_PREDICATE.exec(text.slice(nameEnd, nameEnd + 300));
+  if (!match) return undefined;
+  const description = roleAfterCopula(text, nameEnd + match[0].length);
+  return description ? { description, sentenceStart: nameEnd + (match[1]?.length ?? 0) } : undefined;
 }
 
 /** "U.S. special envoy to the Middle East, Steve Witkoff", "The group’s spokesman, Hazem Qassem". */
@@ -213,7 +271,7 @@ export function findDescriptions(text: string, name: Span & { possessive: boolea
     if (further) found.push(further);
     if (before) found.push(before);
   }
-  const after = name.possessive ? undefined : appositiveAfter(text, name.end);
+  const after = name.possessive ? undefined : (appositiveAfter(text, name.end) ?? (isSentenceStart(text, title?.start ?? name.start) ? predicateAfter(text, name.end) : undefined));
   if (after) found.push(after);
   return found;
 }
