@@ -19,6 +19,7 @@ import {
 import { capitalRuns, type NameWord } from './capital-runs.ts';
 import { findDescriptions, isSentenceStart, roleBefore, roleInNextSentence, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
 import { Cue, hasCue } from './person-evidence.ts';
+import { withoutShouting } from './shouting.ts';
 import type { Span } from '../text/text.ts';
 
 /** A name found in a passage, with the evidence around it. Offsets are the passage text's. */
@@ -119,6 +120,8 @@ function splitRun(text: string, run: NameWord[], titleBefore: Span | undefined):
   }
   if (linkedTitle && words.length > 0) title = { start: titleBefore.start, end: domainEnd };
   while (words.length > 0 && (words.at(-1) as NameWord).particle) words = words.slice(0, -1);
+  // "Tested by: John Milbank RRP: …": an abbreviation after a whole name is not part of it.
+  while (words.length > 2 && (words.at(-1) as NameWord).acronym) words = words.slice(0, -1);
   words = joinLeadingParticles(text, words);
   return { ...(title ? { title } : {}), honorific, name: words, definite };
 }
@@ -218,7 +221,7 @@ function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefine
 /** The descriptions of a lone name ("Mr. Witkoff, a real estate developer"), found once it is known to be a person's. */
 export function describeCandidate(text: string, candidate: NameCandidate): DescriptionSpan[] {
   if (candidate.words.length > 1 && !candidate.borrowedSurname) return candidate.descriptions;
-  return findDescriptions(text, { start: candidate.mentionStart, end: candidate.end, possessive: candidate.possessive }, candidate.title);
+  return findDescriptions(withoutShouting(text), { start: candidate.mentionStart, end: candidate.end, possessive: candidate.possessive }, candidate.title);
 }
 
 /** Coordinated names share their cues ("hostages Evyatar David and Rom Braslavski"). */
@@ -277,7 +280,8 @@ function markVariants(text: string, candidates: NameCandidate[]): void {
  * ("Prime Minister Benjamin Netanyahu"), sentence-opening words dropped, and
  * a title's place left out ("U.S. Ambassador to Israel Mike Huckabee").
  */
-export function findNameCandidates(text: string, wanted: NameFilter = () => true): NameCandidate[] {
+export function findNameCandidates(written: string, wanted: NameFilter = () => true): NameCandidate[] {
+  const text = withoutShouting(written);
   const candidates: NameCandidate[] = [];
   let pendingTitle: Span | undefined;
   for (const run of capitalRuns(text)) {

@@ -1,5 +1,6 @@
 import type { NameWord } from './capital-runs.ts';
-import { findNameCandidates, surnameOf, type NameCandidate } from './name-candidates.ts';
+import { passageNames } from './credit-lines.ts';
+import { surnameOf, type NameCandidate } from './name-candidates.ts';
 import { surnameKeys, wordKey } from './name-keys.ts';
 import { addCues, noEvidence, type NameEvidence } from './person-evidence.ts';
 import type { Passage } from '../types.ts';
@@ -95,13 +96,12 @@ function addLone(statistics: NameStatistics, text: string, candidate: NameCandid
 
 /**
  * Pass one: every name in the body passages, counted with its evidence. Page
- * furniture is skipped: a pasted headline says nothing about who is who.
+ * furniture is skipped but for bylines and bio lines: a pasted headline says nothing about who is who.
  */
 export function collectNameStatistics(passages: readonly Passage[]): NameStatistics {
   const statistics: NameStatistics = { forms: new Map(), lone: new Map(), surnameCounts: new Map(), spellings: [] };
   for (const passage of passages) {
-    if (passage.furniture) continue;
-    const candidates = findNameCandidates(passage.text);
+    const candidates = passageNames(passage);
     for (const candidate of candidates) {
       if (candidate.words.length >= 2) addForm(statistics, passage.text, candidate);
       else addLone(statistics, passage.text, candidate);

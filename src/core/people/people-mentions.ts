@@ -1,4 +1,5 @@
-import { describeCandidate, findNameCandidates, type Gender, type NameCandidate, type NameFilter } from './name-candidates.ts';
+import { passageNames } from './credit-lines.ts';
+import { describeCandidate, type Gender, type NameCandidate, type NameFilter } from './name-candidates.ts';
 import { typoAllowance, wordKey } from './name-keys.ts';
 import { candidateSurnameKeys, nameKey } from './name-statistics.ts';
 import type { PeopleGroups, PersonDraft } from './people-groups.ts';
@@ -109,7 +110,7 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
   return mentions;
 }
 
-/** Pass two: every mention of a person in the body passages, one document at a time. */
+/** Pass two: every mention of a person in the body passages (and bylines), one document at a time. */
 export function resolveMentions(passages: readonly Passage[], groups: PeopleGroups): ResolvedMention[] {
   const mentions: ResolvedMention[] = [];
   const cache: SlipCache = new Map();
@@ -131,9 +132,8 @@ export function resolveMentions(passages: readonly Passage[], groups: PeopleGrou
       document = [];
       file = passage.file;
     }
-    if (passage.furniture) continue;
     const first = document.length;
-    for (const candidate of findNameCandidates(passage.text, wanted)) {
+    for (const candidate of passageNames(passage, wanted)) {
       document.push({ passage, candidate, ...(candidate.variantOf === undefined ? {} : { spells: first + candidate.variantOf }) });
     }
   }

@@ -136,8 +136,17 @@ function describesPerson(words: readonly Word[]): boolean {
   const opens =
     isAppositiveOpener(first.folded) ||
     (isLowerCase(first) && (isRoleNoun(first.folded) || isKinshipNoun(first.folded))) ||
-    opensWithPossessiveName(words);
+    opensWithPossessiveName(words) ||
+    isBareRolePhrase(words);
   return opens && words.slice(0, MAX_ROLE_DEPTH).some(namesRole);
+}
+
+/** "BBC diplomatic correspondent", "Acme chief executive": a short phrase from a capitalised word to a role noun. */
+function isBareRolePhrase(words: readonly Word[]): boolean {
+  const [first] = words;
+  const last = words.at(-1);
+  if (!first || !last || words.length > 6 || isLowerCase(first) || isSentenceOpener(first.folded)) return false;
+  return isLowerCase(last) && isRoleNoun(last.folded) && !words.some((word) => isVerbLike(word.folded));
 }
 
 /** "Hamas’ chief negotiator", "President Donald Trump’s Middle East special envoy": capitalised words up to a possessive. */
@@ -159,10 +168,11 @@ function followsAge(words: readonly Word[]): boolean {
 function segmentAfter(text: string, position: number): { span: Span; stop: string } | undefined {
   const window = text.slice(position, position + 400);
   const match = APPOSITIVE_END.exec(window);
-  if (!match) return undefined;
+  // A line may end without a full stop ("Jane Roe, Metro reporter"): its end ends the segment.
+  if (!match && position + window.length < text.length) return undefined;
   const start = position + (/^\s*/u.exec(window)?.[0].length ?? 0);
-  const end = position + match.index;
-  return end > start ? { span: { start, end }, stop: match[0] } : undefined;
+  const end = position + (match ? match.index : window.trimEnd().length);
+  return end > start ? { span: { start, end }, stop: match?.[0] ?? '' } : undefined;
 }
 
 /** A segment that only qualifies the name before it: an age ("86") or a degree ("MD", "PhD"). */
