@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const evidence = (cues: Partial<NameEvidence>): NameEvidence => ({ ...noEvidence(), ...cues });
-const noContext = { surnameActsAlone: false, knownGivenName: false };
+const noContext = { surnameActsAlone: false, knownGivenName: false, commonGivenName: false };
 
 describe('the personhood rule', () => {
   it('takes one outright cue, or two weak ones, and lets an organisation’s shape veto', () => {
@@ -22,6 +22,8 @@ describe('the personhood rule', () => {
     expect(isPersonName(evidence({ titleRun: 1, organisation: 1 }), noContext)).toBe(false);
     expect(isPersonName(evidence({ role: 1, definite: 1 }), noContext)).toBe(false);
     expect(isPersonName(evidence({ place: 1, speech: 1 }), { ...noContext, knownGivenName: true })).toBe(false);
+    expect(isPersonName(evidence({}), { ...noContext, commonGivenName: true })).toBe(true);
+    expect(isPersonName(evidence({ place: 1 }), { ...noContext, commonGivenName: true })).toBe(false);
   });
 });
 

@@ -224,6 +224,9 @@ export function describeCandidate(text: string, candidate: NameCandidate): Descr
   return findDescriptions(withoutShouting(text), { start: candidate.mentionStart, end: candidate.end, possessive: candidate.possessive }, candidate.title);
 }
 
+/** The cues of an occurrence that say it is a person's. */
+const PERSON_CUES = ['honorific', 'titleRun', 'role', 'appositive', 'speech', 'relation'] as const;
+
 /** Coordinated names share their cues ("hostages Evyatar David and Rom Braslavski"). */
 function shareCoordinatedEvidence(text: string, candidates: NameCandidate[]): void {
   for (let index = 1; index < candidates.length; index += 1) {
@@ -231,6 +234,9 @@ function shareCoordinatedEvidence(text: string, candidates: NameCandidate[]): vo
     const right = candidates[index] as NameCandidate;
     if (left.possessive || !COORDINATION_GAP.test(text.slice(left.end, right.mentionStart))) continue;
     const shared = (left.cues | right.cues) & (Cue.role | Cue.speech | Cue.personalSpeech);
+    for (const [one, other] of [[left, right], [right, left]] as const) {
+      if (hasCue(one.cues, 'organisation') && !hasCue(other.cues, ...PERSON_CUES)) other.cues |= Cue.modifier;
+    }
     left.cues |= shared;
     right.cues |= shared;
   }

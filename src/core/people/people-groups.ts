@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { isCommonGivenName } from './given-names.ts';
 import { givenNamesAgree, surnameKeys, typoAllowance } from './name-keys.ts';
 import type { FullNameForm, LoneName, NameStatistics } from './name-statistics.ts';
 import { isPersonByItself, isPersonName, type NameEvidence } from './person-evidence.ts';
@@ -34,7 +35,7 @@ const hasPersonCue = (evidence: NameEvidence): boolean => evidence.honorific + e
 function acceptForms(statistics: NameStatistics): FullNameForm[] {
   const judge = (form: FullNameForm, knownGivenName: boolean): boolean => {
     const lone = statistics.lone.get(form.surnameKeys[0] ?? '');
-    return isPersonName(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName });
+    return isPersonName(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName, commonGivenName: isCommonGivenName(form.givenKey) });
   };
   const forms = [...statistics.forms.values()];
   const accepted = new Set(forms.filter((form) => judge(form, false)));
