@@ -148,7 +148,7 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
   const last = words.at(-1) as NameWord;
   const lastFolded = foldWord(last.surface);
   const folded = words.length === 1 ? lastFolded : foldWord(words.map((word) => word.surface).join(' '));
-  if (isOrganisationHead(lastFolded) || words.some((word) => word.acronym) || isCountryName(folded) || (words.length === 1 && isCountryWord(last.key))) {
+  if (isOrganisationHead(lastFolded) || isAcronymAtEdge(words) || isCountryName(folded) || (words.length === 1 && isCountryWord(last.key))) {
     cues |= Cue.organisation;
   }
   if (split.honorific) cues |= Cue.honorific;
@@ -175,6 +175,9 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
   if (!name.possessive && nextFolded && isRoleNoun(nextFolded)) cues |= Cue.modifier;
   return cues;
 }
+
+/** An abbreviation opening or closing a name ("NBC News", "Wells BBC"); inside one it is initials ("Struan WA Wilkie"). */
+const isAcronymAtEdge = (words: readonly NameWord[]): boolean => Boolean(words[0]?.acronym || words.at(-1)?.acronym);
 
 /** Only what the text itself says, by a courtesy title. */
 export type Gender = 'female' | 'male';
