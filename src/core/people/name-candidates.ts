@@ -1,5 +1,6 @@
 import { foldWord, wordKey } from './name-keys.ts';
 import {
+  isCountryInitials,
   isCountryName,
   isCountryWord,
   isHonorific,
@@ -17,7 +18,7 @@ import {
   isTitleModifier,
 } from './name-lexicon.ts';
 import { capitalRuns, type NameWord } from './capital-runs.ts';
-import { findDescriptions, isSentenceStart, roleBefore, roleInNextSentence, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
+import { findDescriptions, isSentenceStart, predicateAfter, roleBefore, roleInNextSentence, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
 import { Cue, hasCue } from './person-evidence.ts';
 import { withoutShouting } from './shouting.ts';
 import type { Span } from '../text/text.ts';
@@ -47,7 +48,7 @@ const COORDINATION_GAP = /^(?:,[ \u00A0\u202F]+|,?[ \u00A0\u202F]+(?:and|or)[ \u
 const VARIANT_GAP = /\(?[ \u00A0\u202F]*(?:also (?:spelled|spelt|written|transliterated|known as|called)|a\.?k\.?a\.?|n[ée]e)(?: as)?[ \u00A0\u202F]+$/u;
 /** A word that cannot start a name: an abbreviation, or a country word when more words follow. */
 const qualifiesName = (word: NameWord, remaining: number): boolean =>
-  word.acronym || (remaining >= 3 && isCountryWord(word.key)) || (remaining === 2 && isCountryWord(word.key) && !isCountryName(word.key));
+  (word.acronym && !isInitials(word)) || (remaining >= 3 && isCountryWord(word.key)) || (remaining === 2 && isCountryWord(word.key) && !isCountryName(word.key));
 
 /** A word that may stand in a title before its head: "U.S.", "Israeli", "Prime", "National Security". */
 const qualifiesTitle = (word: NameWord): boolean => word.acronym || isTitleHead(word.key) || isTitleModifier(word.key) || isCountryWord(word.key);
@@ -95,7 +96,8 @@ function splitRun(text: string, run: NameWord[], titleBefore: Span | undefined):
   let honorific = false;
   const opening = words[0];
   // "Striker Jonah Baptiste scored": a role noun, capitalised only because it opens the sentence.
-  if (opening && words.length >= 3 && isRoleNoun(opening.key) && !isTitleHead(opening.key) && isSentenceStart(text, opening.start)) {
+  // Not before a particle: "Analysts at Morgan Stanley" is a phrase, not a title and a name.
+  if (opening && words.length >= 3 && isRoleNoun(opening.key) && !isTitleHead(opening.key) && !words[1]?.particle && isSentenceStart(text, opening.start)) {
     title = { start: opening.start, end: opening.end };
     words = words.slice(1);
   }
@@ -159,7 +161,9 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
   }
   const before = lastWordBefore(text, split.title?.start ?? name.start);
   if (split.definite || (!split.title && before === 'the')) cues |= Cue.definite;
-  if (!split.title && before !== undefined && isPlacePreposition(before)) cues |= Cue.place;
+  // "at Jane Roe’s conference": a possessive is someone's, not a place.
+  if (!split.title && !name.possessive && before !== undefined && isPlacePreposition(before)) cues |= Cue.place;
+  if (hasInitials(words)) cues |= Cue.initials;
   const following = text.slice(name.end, name.end + 120);
   const after = name.possessive ? undefined : VERB_AFTER.exec(following)?.[1];
   const verb = after ? foldWord(after) : undefined;
@@ -177,7 +181,20 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
 }
 
 /** An abbreviation opening or closing a name ("NBC News", "Wells BBC"); inside one it is initials ("Struan WA Wilkie"). */
-const isAcronymAtEdge = (words: readonly NameWord[]): boolean => Boolean(words[0]?.acronym || words.at(-1)?.acronym);
+const isAcronymAtEdge = (words: readonly NameWord[]): boolean => Boolean((words[0]?.acronym && !isInitials(words[0])) || words.at(-1)?.acronym);
+
+/** Dotted initials that open a name ("J.J.", "C.S."), unless a country's ("U.S."). */
+function isInitials(word: NameWord): boolean {
+  return /^(?:\p{Lu}\.){1,3}$/u.test(word.surface) && !isCountryInitials(word.key);
+}
+
+/** A name written with initials: opening ("J.J. Abrams") or in the middle ("Edward N. Lorenz", "Struan WA Wilkie"). */
+function hasInitials(words: readonly NameWord[]): boolean {
+  if (words.length < 2) return false;
+  const [first] = words;
+  const middle = words.slice(1, -1);
+  return (first !== undefined && isInitials(first)) || middle.some((word) => word.initial || (word.acronym && word.surface.length <= 3));
+}
 
 /** Only what the text itself says, by a courtesy title. */
 export type Gender = 'female' | 'male';
@@ -205,7 +222,7 @@ function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefine
   const descriptions = lone ? [] : findDescriptions(text, { ...name, start: mentionStart }, ownTitle);
   let cues = collectCues(text, split, descriptions, name);
   if (lone && roleBefore(text, mentionStart)) cues |= Cue.role;
-  if (lone && !name.possessive && AGE_AFTER.test(text.slice(name.end, name.end + 8))) cues |= Cue.appositive;
+  if (lone && !name.possessive && (AGE_AFTER.test(text.slice(name.end, name.end + 8)) || (isSentenceStart(text, mentionStart) && predicateAfter(text, name.end)))) cues |= Cue.appositive;
   const gender = genderOf(text, split);
   return {
     candidate: {

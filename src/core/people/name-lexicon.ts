@@ -197,6 +197,8 @@ export function isRoleNoun(folded: string): boolean {
   if (ROLE_NOUNS.has(folded) || TITLE_HEADS.has(folded)) return true;
   // A compound is a role when a part is: "co-founder", "vice-premier", "editor-in-chief".
   if (folded.includes('-') && folded.split('-').some((part) => ROLE_NOUNS.has(part))) return true;
+  // A plural: "judges", "officers", "witnesses".
+  if (folded.endsWith('s') && (ROLE_NOUNS.has(folded.slice(0, -1)) || (folded.endsWith('es') && ROLE_NOUNS.has(folded.slice(0, -2))))) return true;
   return folded.length >= 6 && /(?:ist|man|woman|person|ian)s?$/u.test(folded) && !isCountryWord(folded);
 }
 
@@ -204,6 +206,17 @@ export function isRoleNoun(folded: string): boolean {
 export function isOrganisationHead(folded: string): boolean {
   return ORGANISATION_HEADS.has(folded) || (folded.includes('-') && folded.split('-').some((part) => ORGANISATION_HEADS.has(part)));
 }
+
+/** The initials of a country's or union's name of several words ("us", "uk", "uae", "eu", "un"): "U.S." is no one's initials. */
+const countryInitials = new Set(
+  [...countryNames]
+    .map((name) => name.split(' ').filter((word) => !['and', 'of', 'the'].includes(word)))
+    .filter((words) => words.length > 1)
+    .map((words) => words.map((word) => word[0]).join('')),
+);
+
+/** Whether a word's key is the initials of a country's name ("us" for "U.S."). */
+export const isCountryInitials = (key: string): boolean => countryInitials.has(key);
 
 /** A whole country name ("Saudi Arabia", "United States"). */
 export const isCountryName = (folded: string): boolean => countryNames.has(folded);

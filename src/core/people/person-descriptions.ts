@@ -224,7 +224,7 @@ function roleAfterCopula(text: string, position: number): DescriptionSpan | unde
  * living: "Jane Roe is a Metro reporter covering crime", "Jane Roe reports on
  * world news for …" (an author's bio).
  */
-function predicateAfter(text: string, nameEnd: number): DescriptionSpan | undefined {
+export function predicateAfter(text: string, nameEnd: number): DescriptionSpan | undefined {
   const following = text.slice(nameEnd, nameEnd + 40);
   if (BEAT.test(following)) {
     const segment = segmentAfter(text, nameEnd);

@@ -31,6 +31,8 @@ export interface NameEvidence {
   modifier: number;
   /** Its shape is an organisation's or place's: a head noun ("Ministry", "Strip"), an acronym, a country. */
   organisation: number;
+  /** Written with initials, as only people's names are: "J.J. Abrams", "Edward N. Lorenz". */
+  initials: number;
 }
 
 export const noEvidence = (): NameEvidence => ({
@@ -46,6 +48,7 @@ export const noEvidence = (): NameEvidence => ({
   place: 0,
   modifier: 0,
   organisation: 0,
+  initials: 0,
 });
 
 /** The cues of one occurrence as bits, cheaper than an object per name on a large corpus. */
@@ -62,6 +65,7 @@ export const Cue: Readonly<Record<keyof NameEvidence, number>> = {
   place: 512,
   modifier: 1024,
   organisation: 2048,
+  initials: 4096,
 };
 
 const CUE_NAMES = Object.keys(Cue) as (keyof NameEvidence)[];
@@ -90,8 +94,8 @@ const PERSON_THRESHOLD = 2;
 /**
  * Whether a full name ("Steve Witkoff", "Tel Aviv", "Goldman Sachs") is a
  * person's. An organisation's or place's shape vetoes. Cues that say so
- * outright (a title, a role, an appositive, an honorific, a relative) weigh
- * two, and so does opening with a common given name, which any cue against
+ * outright (a title, a role, an appositive, an honorific, a relative,
+ * initials) weigh two, and so does opening with a common given name, which any cue against
  * then outweighs ("in Virginia Beach"); weak ones (a speech verb, which companies share, once more when it
  * is one they seldom take, "told"; a "he" or "she" after, a surname that acts alone, a given name known from someone else)
  * weigh one; "the" before weighs two against, a place preposition or a role
@@ -99,7 +103,7 @@ const PERSON_THRESHOLD = 2;
  */
 export function isPersonName(evidence: NameEvidence, context: NameContext): boolean {
   if (evidence.organisation > 0) return false;
-  const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation + (context.commonGivenName ? 1 : 0);
+  const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation + evidence.initials + (context.commonGivenName ? 1 : 0);
   const weak = evidence.speech + evidence.personalSpeech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
   const against = 2 * evidence.definite + evidence.place + evidence.modifier;
   return 2 * outright + weak - against >= PERSON_THRESHOLD;
