@@ -35,7 +35,7 @@ describe('finding names in a passage', () => {
     expect(names('Witkoff and U.S. Ambassador to Israel Mike Huckabee stopped.')).toEqual(['Witkoff', 'Mike Huckabee']);
     expect(names('Despite Mr. Witkoff’s statement, talks went on.')).toEqual(['Mr. Witkoff']);
     expect(names('Mr. van der Berg told reporters.')).toEqual(['Mr. van der Berg']);
-    expect(names('Martin Luther King Jr. spoke, and Stephen King wrote.')).toEqual(['Martin Luther King Jr', 'Stephen King']);
+    expect(names('Martin Luther King Jr. spoke, and Stephen King wrote.')).toEqual(['Martin Luther King Jr.', 'Stephen King']);
   });
 
   it('steps over a rejected capital outside the Basic Multilingual Plane instead of looping on it', () => {

@@ -50,8 +50,3 @@ export function passageNames(passage: Passage, wanted?: NameFilter): NameCandida
   const opensWithName = first !== undefined && /^[\s"“‘'(]*$/u.test(passage.text.slice(0, first.mentionStart));
   return opensWithName && first.words.length > 1 && first.descriptions.length > 0 ? [first] : [];
 }
-
-/** Whether the people index may cite a passage: a body passage, or a byline or bio line of page furniture. */
-export function isReadForPeople(passage: Passage): boolean {
-  return !passage.furniture || passageNames(passage).length > 0;
-}

@@ -19,6 +19,7 @@ import {
 } from './name-lexicon.ts';
 import { capitalRuns, type NameWord } from './capital-runs.ts';
 import { findDescriptions, isSentenceStart, predicateAfter, roleBefore, roleInNextSentence, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
+import { isCommonGivenName } from './given-names.ts';
 import { Cue, hasCue } from './person-evidence.ts';
 import { withoutShouting } from './shouting.ts';
 import type { Span } from '../text/text.ts';
@@ -57,11 +58,14 @@ const qualifiesTitle = (word: NameWord): boolean => word.acronym || isTitleHead(
 function titleEnd(run: readonly NameWord[]): number {
   for (let index = run.length - 1; index >= 0; index -= 1) {
     const word = run[index] as NameWord;
-    if (word.particle || !isTitleHead(word.key)) continue;
+    const head = isTitleHead(word.key);
+    // A role noun that is no given name ("Public Ombudsman Nadia Cruz", not "Julian Paul Assange") is a title before a whole name.
+    const role = isRoleNoun(word.key) && !isCommonGivenName(word.key) && !run[index + 1]?.particle;
+    if (word.particle || !(head || role)) continue;
     // A title stands first or after its qualifiers, or before a whole name ("Goldman Sachs President John
     // Waldron"); a title word with neither is a surname ("Martin Luther King Jr.", "Stephen King").
     const namedAfter = run.slice(index + 1).filter((after) => !after.particle && !isNameSuffix(after.key)).length;
-    if (run.slice(0, index).every(qualifiesTitle) || namedAfter >= 2) return index;
+    if ((head && run.slice(0, index).every(qualifiesTitle)) || namedAfter >= 2) return index;
   }
   return -1;
 }
@@ -215,7 +219,9 @@ function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefine
   if (!wanted(split.name)) return {};
   const first = split.name[0] as NameWord;
   const last = split.name.at(-1) as NameWord;
-  const name = { start: first.start, end: last.end, possessive: last.possessive };
+  // "Jr." keeps its full stop, as the name is written.
+  const suffixStop = isNameSuffix(last.key) && text[last.end] === '.' ? 1 : 0;
+  const name = { start: first.start, end: last.end + suffixStop, possessive: last.possessive };
   const ownTitle = split.honorific ? undefined : split.title;
   const mentionStart = split.honorific && split.title ? split.title.start : name.start;
   const lone = split.name.length === 1;
