@@ -1,5 +1,5 @@
 import { wordKey } from './name-keys.ts';
-import { isParticle, isTitleHead } from './name-lexicon.ts';
+import { isParticle, isSentenceOpener, isTitleHead } from './name-lexicon.ts';
 import type { Span } from '../text/text.ts';
 
 /*
@@ -116,6 +116,8 @@ function joinRun(text: string, left: NameWord, right: NameWord): NameWord[] | un
   const match = NAME_GAP.exec(gap);
   if (!match) return undefined;
   if (match[1] && !(left.initial || (left.surface.length <= 4 && isTitleHead(left.key)))) return undefined;
+  // "in Group D. The team won": a full stop before a word that opens sentences ends one.
+  if (match[1] && isSentenceOpener(right.key)) return undefined;
   const particles: NameWord[] = [];
   for (const particle of gap.matchAll(/\p{Ll}+/gu)) {
     if (!isParticle(particle[0])) return undefined;

@@ -82,7 +82,7 @@ const ORGANISATION_HEADS = words(`
   tribune herald gazette daily weekly online digital report reports live update updates world global
   international national federal institute laboratory lab system systems technologies industries holdings
   partners capital energy airlines airways motors pharmaceuticals cup games olympics championship league
-  festival conference forum dialogue talks war crisis trust`);
+  festival conference forum dialogue talks war crisis trust beach falls springs area chronicle`);
 
 /** Lower-case particles that sit inside a name ("Ludwig van Beethoven", "Mohammed bin Salman"). */
 const PARTICLES = words('al el ad an ar as ash at az ibn bin bint ben abu de da di du del della der den van von le la dos das do ter ten zu y');
@@ -151,7 +151,8 @@ const countryWords = new Set(
   [...countryNames].flatMap((name) => {
     const [first, ...rest] = name.split(' ');
     if (rest.length === 0) return [name];
-    return first && /(?:an|ish|ese|i)$/u.test(first) ? [first] : [];
+    // An adjective of five letters or more ("Saudi", "Palestinian"), not "San" (Marino) or "Sri" (Lanka).
+    return first && first.length >= 5 && /(?:an|ish|ese|i)$/u.test(first) ? [first] : [];
   }),
 );
 
