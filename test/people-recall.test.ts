@@ -32,6 +32,10 @@ const ARTICLES: Record<string, string> = {
   ].join('\n'),
   'family.txt': ['Varno Petterick’s grandparents were released on Sunday.', 'Jorunn Eskvik, 32, a nurse, waited at the gate. Later Jorunn said she would stay.'].join('\n'),
   'other-jorunn.txt': 'Halvard Jorunn, a farmer, said the harvest was poor.',
+  'harbour.txt': [
+    'Orrel Vantwick, who advises the Attorney-General on trade, spoke on Monday.',
+    'The race was won by skipper Dunmore Haskett before noon.',
+  ].join('\n'),
   'forms.txt': [
     'President Ana\u00ADstasia Ko\u200Bvač said the talks would go on.',
     'The meteorologist Corvin T. Maddox said the storm would turn north.',
@@ -59,7 +63,9 @@ function who(query: string): { name?: string; roles: string[]; first: string; al
 
 describe('people recall on news text', () => {
   it('uses invented given names outside the given-name lists', () => {
-    for (const given of ['quorra', 'ilsabet', 'tavish', 'fennick', 'ilva', 'tamsin', 'bertil', 'varno', 'jorunn', 'corvin', 'mads', 'ottoline']) expect(isCommonGivenName(given)).toBe(false);
+    for (const given of ['quorra', 'ilsabet', 'tavish', 'fennick', 'ilva', 'tamsin', 'bertil', 'varno', 'jorunn', 'corvin', 'mads', 'ottoline', 'orrel', 'dunmore']) {
+      expect(isCommonGivenName(given)).toBe(false);
+    }
     expect(isCommonGivenName('margaret')).toBe(true);
   });
 
@@ -104,6 +110,13 @@ describe('people recall on news text', () => {
     expect(who('Okoro').first).toContain('head of the harbour authority');
     expect(who('Quayle')).toMatchObject({ name: 'Bertil Quayle' });
     expect(who('Quayle').first).toContain('Bertil Quayle, 43, said');
+  });
+
+  it('describes a person by a "who" clause of their work, and by an occupation before the name', () => {
+    expect(who('Vantwick').name).toBe('Orrel Vantwick');
+    expect(who('Vantwick').first).toContain('who advises the Attorney-General on trade');
+    expect(who('Haskett').name).toBe('Dunmore Haskett');
+    expect(who('Haskett').roles).toContain('skipper');
   });
 
   it('takes a relative of a name as evidence of a person', () => {

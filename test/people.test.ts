@@ -113,6 +113,12 @@ describe('/who', () => {
     expect(renderAnswerText(answered)).toMatch(/^Steve Witkoff — .*\nalso: /u);
   });
 
+  it('finds the author of a seed article by the bio line at its foot', () => {
+    const answered = answer(library, 'who', 'Chantal Da Silva');
+    expect(answered.person?.name).toBe('Chantal Da Silva');
+    expect(answered.results[0]?.text).toContain('reports on world news for NBC News Digital');
+  });
+
   it('answers a role with its holder', () => {
     const answered = answer(library, 'who', 'finance minister');
     expect(answered.person?.name).toBe('Bezalel Smotrich');

@@ -57,7 +57,12 @@ const ROLE_NOUNS = words(`
   composer conductor producer screenwriter playwright broadcaster presenter commentator blogger influencer
   chairperson treasurer clerk magistrate constable trooper ranger firefighter paramedic midwife scholar academic
   pupil principal headteacher dean rector provost consul suspect defendant plaintiff refugee migrant immigrant
-  heir heiress widower laureate winner champion mathematician`);
+  heir heiress widower laureate winner champion mathematician skipper trafficker financier jockey trainer referee
+  umpire quarterback pitcher songwriter drummer showrunner creator marshal warden inmate convict killer shooter
+  attacker assailant murderer robber thief hacker whistleblower smuggler dealer employee employer staffer intern
+  assistant supervisor auditor trader broker landlord tenant homeowner motorist passenger commuter customer
+  supporter voter citizen mom dad grandma grandpa stepson stepdaughter stepfather stepmother teenager
+  co-founder cofounder`);
 
 /** Relations that make "X's <noun>" evidence that X is a person ("Daniel Lifshitz's grandparents"). */
 const KINSHIP_NOUNS = words(`
@@ -180,7 +185,8 @@ function foldWord(word: string): string {
 }
 
 export const isHonorific = (folded: string): boolean => HONORIFICS.has(folded);
-export const isTitleHead = (folded: string): boolean => TITLE_HEADS.has(folded) || HONORIFICS.has(folded);
+/** A title word, or a compound opened by one ("Attorney-General", "Governor-General"). */
+export const isTitleHead = (folded: string): boolean => TITLE_HEADS.has(folded) || HONORIFICS.has(folded) || (folded.includes('-') && TITLE_HEADS.has(folded.split('-')[0] ?? ''));
 export const isTitleModifier = (folded: string): boolean => TITLE_MODIFIERS.has(folded);
 export const isKinshipNoun = (folded: string): boolean => KINSHIP_NOUNS.has(folded);
 export const isParticle = (folded: string): boolean => PARTICLES.has(folded);

@@ -123,8 +123,9 @@ export function roleBefore(text: string, nameStart: number): DescriptionSpan | u
   return { kind: 'title', start: rolePhraseStart(wordsBefore(text, nameStart, 8), 0), end: nearest.end };
 }
 
-/** "who is / became / heads …": a relative clause that says what a person is. */
-const WHO_IS = /^who (?:is|was|has been|had been|became|becomes|serves as|served as|remains|heads|headed|leads|led|runs|ran|chairs|chaired) /u;
+/** "who is / became / heads / advises …": a relative clause that says what a person is or does for a living. */
+const WHO_IS =
+  /^who (?:is|was|has been|had been|became|becomes|serves as|served as|works as|worked as|remains|heads|headed|leads|led|runs|ran|chairs|chaired|advises|advised|represents|represented|directs|directed|manages|managed|oversees|oversaw|owns|owned|founded|co-founded|teaches|taught|coaches|coached) /u;
 const WHO_DEPTH = 6;
 
 /** Whether a comma-led phrase after a name says what the person is. */
