@@ -43,6 +43,7 @@ const ARTICLES: Record<string, string> = {
     'The film was directed by T.J. Wexley. Wexley was a producer on the first film.',
     'Public Ombudsman Ottoline Brisco’s office said the deaths were caused by gunshot wounds.',
     'Margaret Hollisworth agreed to the plan, while tourists crowded in Virginia Beach.',
+    'Later President Anastasia Kovač met the press.',
   ].join('\n'),
 };
 
@@ -131,7 +132,9 @@ describe('people recall on news text', () => {
   });
 
   it('meets names written with soft hyphens, zero-width characters, diacritics and initials by their plain forms', () => {
-    expect(who('Anastasia Kovac').name).toBe('Ana\u00ADstasia Ko\u200Bvač');
+    // The name is shown as written plainly where the corpus does so.
+    expect(who('Anastasia Kovac').name).toBe('Anastasia Kovač');
+    expect(who('Anastasia Kovac').all.some((text) => text.includes('Ana\u00ADstasia Ko\u200Bvač'))).toBe(true);
     expect(who('Corvin Maddox').name).toBe('Corvin T. Maddox');
     expect(who('Mads Kjaer').name).toBe('Mads Kjær');
   });

@@ -59,6 +59,11 @@ export function candidateSurnameKeys(candidate: NameCandidate): readonly string[
   return surnameKeys(surnameOf(candidate.words).surface);
 }
 
+/** Written as running text writes a name: not in capitals ("JANE ROE"), without soft hyphens or zero-width characters. */
+function isPlainlyWritten(surface: string): boolean {
+  return /\p{Ll}/u.test(surface) && !/[\u00AD\u200B-\u200D\u2060\uFEFF]/u.test(surface);
+}
+
 function countSurname(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
@@ -71,7 +76,7 @@ function addForm(statistics: NameStatistics, text: string, candidate: NameCandid
     form = { key, surface: nameSurface(text, candidate), verbatim: false, givenKey: wordKey(candidate.words[0]?.surface ?? ''), surnameKeys: keys, evidence: noEvidence(), count: 0 };
     statistics.forms.set(key, form);
   }
-  if (!form.verbatim && !candidate.borrowedSurname) {
+  if (!candidate.borrowedSurname && (!form.verbatim || (!isPlainlyWritten(form.surface) && isPlainlyWritten(nameSurface(text, candidate))))) {
     form.surface = nameSurface(text, candidate);
     form.verbatim = true;
   }
