@@ -14,7 +14,8 @@ import { makeTempCorpus, type TempCorpus } from './support/corpus-dir.ts';
 const ARTICLES: Record<string, string> = {
   'byline.txt': [
     'Harbour ferries to resume next week',
-    'By Quorra Vennet',
+    'By Quorra Vennet and Ysolde Tarrant',
+    'Photo by Getty Images',
     'The ferry service will resume on Monday after repairs, the operator said.',
     'Quorra Vennet is a Metro reporter covering transport.',
   ].join('\n'),
@@ -64,7 +65,7 @@ function who(query: string): { name?: string; roles: string[]; first: string; al
 
 describe('people recall on news text', () => {
   it('uses invented given names outside the given-name lists', () => {
-    for (const given of ['quorra', 'ilsabet', 'tavish', 'fennick', 'ilva', 'tamsin', 'bertil', 'varno', 'jorunn', 'corvin', 'mads', 'ottoline', 'orrel', 'dunmore']) {
+    for (const given of ['quorra', 'ilsabet', 'tavish', 'fennick', 'ilva', 'tamsin', 'bertil', 'varno', 'jorunn', 'corvin', 'mads', 'ottoline', 'orrel', 'dunmore', 'ysolde']) {
       expect(isCommonGivenName(given)).toBe(false);
     }
     expect(isCommonGivenName('margaret')).toBe(true);
@@ -74,7 +75,9 @@ describe('people recall on news text', () => {
     const found = who('Quorra Vennet');
     expect(found.name).toBe('Quorra Vennet');
     expect(found.first).toContain('a Metro reporter covering transport');
-    expect(found.all.some((text) => text === 'By Quorra Vennet')).toBe(true);
+    expect(found.all.some((text) => text === 'By Quorra Vennet and Ysolde Tarrant')).toBe(true);
+    expect(who('Tarrant').name).toBe('Ysolde Tarrant');
+    expect(library.people.lookup('Getty Images')).toEqual([]);
   });
 
   it('finds a person credited on a line of page furniture', () => {

@@ -87,7 +87,8 @@ const ORGANISATION_HEADS = words(`
   tribune herald gazette daily weekly online digital report reports live update updates world global
   international national federal institute laboratory lab system systems technologies industries holdings
   partners capital energy airlines airways motors pharmaceuticals cup games olympics championship league
-  festival conference forum dialogue talks war crisis trust beach falls springs area chronicle`);
+  festival conference forum dialogue talks war crisis trust beach falls springs area chronicle images photos pictures
+  photography wire`);
 
 /** Lower-case particles that sit inside a name ("Ludwig van Beethoven", "Mohammed bin Salman"). */
 const PARTICLES = words('al el ad an ar as ash at az ibn bin bint ben abu de da di du del della der den van von le la dos das do ter ten zu y');
