@@ -46,6 +46,12 @@ const ARTICLES: Record<string, string> = {
     'Margaret Hollisworth agreed to the plan, while tourists crowded in Virginia Beach.',
     'Later President Anastasia Kovač met the press.',
   ].join('\n'),
+  'review.txt': 'The new series stars Brannoch Velt as a retired detective. Velt was not at the premiere, the director said.',
+  'obituary.txt': [
+    'Wilhelmina Ostrand, who ran the town’s first clinic, died on Monday.',
+    'Her son, Corwin Ostrand, confirmed the death. Dr. Ostrand had been ill for a year, he said. Mr. Ostrand lives in Leeds.',
+    'Ostrand is survived by her son. Her husband, the painter Edvar Ostrand, died in 2010.',
+  ].join('\n'),
 };
 
 let corpus: TempCorpus;
@@ -65,7 +71,7 @@ function who(query: string): { name?: string; roles: string[]; first: string; al
 
 describe('people recall on news text', () => {
   it('uses invented given names outside the given-name lists', () => {
-    for (const given of ['quorra', 'ilsabet', 'tavish', 'fennick', 'ilva', 'tamsin', 'bertil', 'varno', 'jorunn', 'corvin', 'mads', 'ottoline', 'orrel', 'dunmore', 'ysolde']) {
+    for (const given of ['quorra', 'ilsabet', 'tavish', 'fennick', 'ilva', 'tamsin', 'bertil', 'varno', 'jorunn', 'corvin', 'mads', 'ottoline', 'orrel', 'dunmore', 'ysolde', 'brannoch', 'corwin']) {
       expect(isCommonGivenName(given)).toBe(false);
     }
     expect(isCommonGivenName('margaret')).toBe(true);
@@ -158,6 +164,26 @@ describe('people recall on news text', () => {
   it('takes a common given name as a person’s cue, outweighed by a place', () => {
     expect(who('Hollisworth').name).toBe('Margaret Hollisworth');
     expect(library.people.lookup('Virginia Beach')).toEqual([]);
+  });
+
+  it('describes a cast member by the part a review says they play', () => {
+    const found = who('Velt');
+    expect(found.name).toBe('Brannoch Velt');
+    expect(found.first).toContain('stars Brannoch Velt as a retired detective');
+    expect(found.roles).toContain('detective');
+  });
+
+  it('keeps a bare surname and "Dr. X" for the one whose relatives share it, and "Mr. X" for the relative it agrees with', () => {
+    const text = ARTICLES['obituary.txt'] as string;
+    const personAt = (written: string): string | undefined => {
+      const at = text.indexOf(written);
+      const mention = library.people.mentionsIn('obituary.txt').find((found) => found.start === at);
+      return mention && library.people.people[mention.personId]?.name;
+    };
+    expect(personAt('Dr. Ostrand had')).toBe('Wilhelmina Ostrand');
+    expect(personAt('Ostrand is survived')).toBe('Wilhelmina Ostrand');
+    expect(personAt('Mr. Ostrand lives')).toBe('Corwin Ostrand');
+    expect(personAt('Corwin Ostrand')).toBe('Corwin Ostrand');
   });
 
   it('shows only names, aliases and roles written in the corpus', () => {

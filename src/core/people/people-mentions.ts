@@ -3,7 +3,7 @@ import { describeCandidate, type Gender, type NameCandidate, type NameFilter } f
 import { typoAllowance, wordKey } from './name-keys.ts';
 import { candidateSurnameKeys, nameKey } from './name-statistics.ts';
 import type { PeopleGroups, PersonDraft } from './people-groups.ts';
-import type { DescriptionSpan } from './person-descriptions.ts';
+import { introducesRelative, type DescriptionSpan } from './person-descriptions.ts';
 import { hasCue } from './person-evidence.ts';
 import type { Passage } from '../types.ts';
 
@@ -58,13 +58,20 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
   const recent = new Map<string, PersonDraft[]>();
   const recentGiven = new Map<string, PersonDraft>();
   const resolved: (PersonDraft | undefined)[] = [];
+  /** People the document introduces as someone's relative ("Her son, Thomas Ellery"). */
+  const relatives = new Set<PersonDraft>();
   const agrees = (draft: PersonDraft, gender: Gender | undefined): boolean => !gender || (genders.get(draft) ?? gender) === gender;
   const nearestPreceding = (key: string, candidate: NameCandidate): PersonDraft | undefined => {
     const named = recent.get(key);
     if (!named) return undefined;
     const agreeing = named.filter((draft) => agrees(draft, candidate.gender));
-    if (candidate.gender && agreeing.length === 1 && agreeing[0]) genders.set(agreeing[0], candidate.gender);
-    return agreeing.at(-1);
+    if (candidate.gender) {
+      if (agreeing.length === 1 && agreeing[0]) genders.set(agreeing[0], candidate.gender);
+      return agreeing.at(-1);
+    }
+    // News style names a relative who shares the surname in full and keeps the bare surname, or "Dr. X",
+    // for the one they are the relative of: "Her son, Thomas Ellery, confirmed the death. Dr. Ellery had …".
+    return agreeing.filter((draft) => !relatives.has(draft)).at(-1) ?? agreeing.at(-1);
   };
   const resolveLone = (candidate: NameCandidate): PersonDraft | undefined => {
     const keys = candidateSurnameKeys(candidate);
@@ -95,6 +102,7 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
     if (!draft) continue;
     inDocument.add(draft);
     if (full) {
+      if (candidate.descriptions.some((span) => introducesRelative(passage.text, span))) relatives.add(draft);
       for (const key of draft.surnameKeys) recent.set(key, [...(recent.get(key) ?? []).filter((other) => other !== draft), draft]);
       recentGiven.set(wordKey(candidate.words[0]?.surface ?? ''), draft);
     }

@@ -267,6 +267,37 @@ function phraseStart(text: string, start: number): number {
   return article ? start - article[0].length : start;
 }
 
+/** A film's or a show's verb before a cast member's name: "The Salt House stars Mads Kjær as a fisherman". */
+const CAST_VERB_BEFORE = /(?<![\p{L}-])(?:stars|starred|starring|co-stars|co-starred|co-starring|features|featured|featuring|casts|cast)[ \u00A0\u202F]+$/u;
+const AS_AFTER = /^[ \u00A0\u202F]+as[ \u00A0\u202F]+/u;
+const MAX_PART_WORDS = 4;
+
+/** "stars X as a fisherman", "featuring X as the detective": a review's way of naming a cast member by the part they play. */
+function castPart(text: string, name: Span): DescriptionSpan | undefined {
+  const verb = CAST_VERB_BEFORE.exec(text.slice(Math.max(0, name.start - 16), name.start));
+  const as = AS_AFTER.exec(text.slice(name.end, name.end + 8));
+  if (!verb || !as) return undefined;
+  const partStart = name.end + as[0].length;
+  const words = wordsIn(text, partStart, partStart + 80).slice(0, MAX_PART_WORDS);
+  const role = words.findIndex((word) => isLowerCase(word) && isRoleNoun(word.folded));
+  if (role < 0 || words.slice(0, role).some((word) => endsSentence(word) || !isLowerCase(word))) return undefined;
+  const part = words[role] as Word;
+  return { kind: 'appositive', start: name.start - verb[0].length, end: part.end - (part.surface.endsWith('.') ? 1 : 0) };
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'its', 'whose', 'my', 'our']);
+
+/**
+ * Whether a description introduces someone as another's relative: a kinship
+ * noun after a possessive ("Her son, Thomas Ellery", "Daniel Lifshitz's
+ * grandparents Oded and …"), not "the daughter of a miner", which says who the person is.
+ */
+export function introducesRelative(text: string, span: Span): boolean {
+  const [noun, before] = wordsBefore(text, span.end, 2);
+  if (!noun || !isKinshipNoun(noun.folded)) return false;
+  return before !== undefined && (isPossessive(before) || POSSESSIVE_DETERMINERS.has(before.folded));
+}
+
 /**
  * The spans around a name that say who the person is: the title run before it
  * (given by the caller, who split it from the name), a role noun right before
@@ -282,7 +313,9 @@ export function findDescriptions(text: string, name: Span & { possessive: boolea
     if (further) found.push(further);
     if (before) found.push(before);
   }
-  const after = name.possessive ? undefined : (appositiveAfter(text, name.end) ?? (isSentenceStart(text, title?.start ?? name.start) ? predicateAfter(text, name.end) : undefined));
+  const after = name.possessive
+    ? undefined
+    : (appositiveAfter(text, name.end) ?? castPart(text, name) ?? (isSentenceStart(text, title?.start ?? name.start) ? predicateAfter(text, name.end) : undefined));
   if (after) found.push(after);
   return found;
 }
