@@ -52,6 +52,13 @@ const ARTICLES: Record<string, string> = {
     'Her son, Corwin Ostrand, confirmed the death. Dr. Ostrand had been ill for a year, he said. Mr. Ostrand lives in Leeds.',
     'Ostrand is survived by her son. Her husband, the painter Edvar Ostrand, died in 2010.',
   ].join('\n'),
+  'games.txt': [
+    'Storm Blaze is back. The studio said Storm Blaze Reborn would ship in May, and Storm Blaze Tactics a year later.',
+    'The catalogue includes “Ruby Tide” and “Hollow Pines,” the studio said.',
+    'Getting Storm Blaze right is a test for the studio. “Thought I knew the game,” one player said.',
+    'The trailer was posted on Twitter Tuesday. It featured Florida Man, a cartoon mascot.',
+    'Jade Kessling, a game designer, said the sequel was finished.',
+  ].join('\n'),
 };
 
 let corpus: TempCorpus;
@@ -184,6 +191,14 @@ describe('people recall on news text', () => {
     expect(personAt('Ostrand is survived')).toBe('Wilhelmina Ostrand');
     expect(personAt('Mr. Ostrand lives')).toBe('Corwin Ostrand');
     expect(personAt('Corwin Ostrand')).toBe('Corwin Ostrand');
+  });
+
+  it('takes no title of a work, weekday, pronoun or gerund for a person, given name or not', () => {
+    expect(isCommonGivenName('storm') && isCommonGivenName('ruby') && isCommonGivenName('florida')).toBe(true);
+    for (const title of ['Storm Blaze', 'Storm Blaze Reborn', 'Storm Blaze Tactics', 'Ruby Tide', 'Florida Man', 'Twitter', 'Tuesday', 'I', 'Getting Storm']) {
+      expect(library.people.lookup(title)).toEqual([]);
+    }
+    expect(library.people.mentionsIn('games.txt').map((mention) => library.people.people[mention.personId]?.name)).toEqual(['Jade Kessling']);
   });
 
   it('shows only names, aliases and roles written in the corpus', () => {

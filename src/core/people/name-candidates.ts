@@ -16,6 +16,7 @@ import {
   isTitleHead,
   isTitleLink,
   isTitleModifier,
+  isWeekday,
 } from './name-lexicon.ts';
 import { capitalRuns, type NameWord } from './capital-runs.ts';
 import { findDescriptions, isSentenceStart, predicateAfter, roleBefore, roleInNextSentence, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
@@ -88,11 +89,22 @@ function joinLeadingParticles(text: string, words: NameWord[]): NameWord[] {
   return [{ ...head, start, surface, key: wordKey(surface) }, ...words.slice(first + 1)];
 }
 
+/**
+ * A verb's "-ing" form capitalised only because it opens the sentence ("Getting Disney+ right will …"):
+ * no given name of the lists ("Sterling", "Irving") and followed by more capitalised words.
+ */
+const isOpeningGerund = (text: string, word: NameWord, remaining: number): boolean =>
+  remaining >= 2 && word.key.length >= 6 && word.key.endsWith('ing') && !isCommonGivenName(word.key) && isSentenceStart(text, word.start);
+
+/** A word that never ends a name: a weekday ("on Twitter Tuesday"), or one letter without an initial's full stop (the pronoun in "Thought I did"). */
+const endsNoName = (word: NameWord): boolean => isWeekday(word.key) || (word.surface.length === 1 && !word.initial);
+
 function splitRun(text: string, run: NameWord[], titleBefore: Span | undefined): SplitRun {
   let words = run;
+  while (words.length > 0 && endsNoName(words.at(-1) as NameWord)) words = words.slice(0, -1);
   let definite = false;
   const first = words[0];
-  if (first && (first.key === 'the' || (isSentenceOpener(first.key) && isSentenceStart(text, first.start)))) {
+  if (first && (first.key === 'the' || (isSentenceOpener(first.key) && isSentenceStart(text, first.start)) || isOpeningGerund(text, first, words.length))) {
     definite = first.key === 'the';
     words = words.slice(1);
   }
@@ -145,6 +157,10 @@ const AGE_AFTER = /^,[ \u00A0\u202F]*\d{1,3},/u;
 const DASH_ATTRIBUTION = /["”][ \u00A0\u202F]*[\u2014\u2013-][ \u00A0\u202F]*$/u;
 /** "He" or "She" opening the next sentence: the name before is a person's ("Sanger covers … He has been …"). */
 const PRONOUN_NEXT = /^[^.!?]{0,200}[.!?]["”’]?[ \u00A0\u202F]+(He|She)[ \u00A0\u202F]/u;
+/** A quotation opened right before a name and closed right after it: “Mary Poppins”, “Star Wars,”. */
+const QUOTE_OPENS = /["“‘][ \u00A0\u202F]?$/u;
+const QUOTE_CLOSES = /^[,.!?]?["”’](?!\p{L})/u;
+
 /** The lower-case word right after a name or its possessive: a relative ("X's son") or a role it qualifies ("White House press secretary"). */
 const NOUN_AFTER = /^['’]?s?[ \u00A0\u202F]+(\p{Ll}[\p{L}\u2010\u2011-]*)/u;
 
@@ -177,6 +193,7 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
   // The rest weighs only whether a full name is a person's; a lone word needs a courtesy title or a title.
   if (words.length === 1) return cues;
   if (!name.possessive && PRONOUN_NEXT.test(text.slice(name.end, name.end + 240))) cues |= Cue.pronoun;
+  if (!split.title && QUOTE_OPENS.test(text.slice(Math.max(0, name.start - 2), name.start)) && QUOTE_CLOSES.test(text.slice(name.end, name.end + 3))) cues |= Cue.quotedTitle;
   const next = NOUN_AFTER.exec(following)?.[1];
   const nextFolded = next ? foldWord(next) : undefined;
   if (name.possessive && nextFolded && isKinshipNoun(nextFolded)) cues |= Cue.relation;

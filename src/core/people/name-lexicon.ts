@@ -74,7 +74,7 @@ const KINSHIP_NOUNS = words(`
 const ORGANISATION_HEADS = words(`
   ministry ministries council foundation organization organisation society forces force news times post journal
   agency authority department office party committee commission court university college school hospital bank
-  company corporation corp inc ltd llc plc group institute center centre association union league army navy
+  company corporation corp co inc ltd llc plc group institute center centre association union league army navy
   airforce command guard guards police service services administration government parliament congress senate
   house assembly cabinet board fund program programme project network media press radio tv television channel
   magazine strip city state states street square hill river sea ocean island islands mountain mountains valley
@@ -88,7 +88,7 @@ const ORGANISATION_HEADS = words(`
   international national federal institute laboratory lab system systems technologies industries holdings
   partners capital energy airlines airways motors pharmaceuticals cup games olympics championship league
   festival conference forum dialogue talks war crisis trust beach falls springs area chronicle images photos pictures
-  photography wire`);
+  photography wire man woman wars`);
 
 /** Lower-case particles that sit inside a name ("Ludwig van Beethoven", "Mohammed bin Salman"). */
 const PARTICLES = words('al el ad an ar as ash at az ibn bin bint ben abu de da di du del della der den van von le la dos das do ter ten zu y');
@@ -180,12 +180,18 @@ function listCountryNames(): Set<string> {
   return names;
 }
 
+/** English weekday names, from the ICU data built into Node: "posted on Twitter Tuesday" names no one Tuesday. */
+const WEEKDAYS: ReadonlySet<string> = new Set(
+  Array.from({ length: 7 }, (_, day) => new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + day)).toLowerCase()),
+);
+
 /** Lower case, no diacritics: enough folding for the fixed vocabulary above. */
 function foldWord(word: string): string {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[()]/gu, '');
 }
 
 export const isHonorific = (folded: string): boolean => HONORIFICS.has(folded);
+export const isWeekday = (folded: string): boolean => WEEKDAYS.has(folded);
 /** A title word, or a compound opened by one ("Attorney-General", "Governor-General"). */
 export const isTitleHead = (folded: string): boolean => TITLE_HEADS.has(folded) || HONORIFICS.has(folded) || (folded.includes('-') && TITLE_HEADS.has(folded.split('-')[0] ?? ''));
 export const isTitleModifier = (folded: string): boolean => TITLE_MODIFIERS.has(folded);

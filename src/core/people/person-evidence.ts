@@ -33,6 +33,8 @@ export interface NameEvidence {
   organisation: number;
   /** Written with initials, as only people's names are: "J.J. Abrams", "Edward N. Lorenz". */
   initials: number;
+  /** It fills a quotation by itself, as a title of a work does: “Mary Poppins” and “Bambi”. */
+  quotedTitle: number;
 }
 
 export const noEvidence = (): NameEvidence => ({
@@ -49,6 +51,7 @@ export const noEvidence = (): NameEvidence => ({
   modifier: 0,
   organisation: 0,
   initials: 0,
+  quotedTitle: 0,
 });
 
 /** The cues of one occurrence as bits, cheaper than an object per name on a large corpus. */
@@ -66,6 +69,7 @@ export const Cue: Readonly<Record<keyof NameEvidence, number>> = {
   modifier: 1024,
   organisation: 2048,
   initials: 4096,
+  quotedTitle: 8192,
 };
 
 const CUE_NAMES = Object.keys(Cue) as (keyof NameEvidence)[];
@@ -98,14 +102,14 @@ const PERSON_THRESHOLD = 2;
  * initials) weigh two, and so does opening with a common given name, which any cue against
  * then outweighs ("in Virginia Beach"); weak ones (a speech verb, which companies share, once more when it
  * is one they seldom take, "told"; a "he" or "she" after, a surname that acts alone, a given name known from someone else)
- * weigh one; "the" before weighs two against, a place preposition or a role
- * noun after (an organisation qualifying someone) one.
+ * weigh one; "the" before and filling a quotation by itself (a title of a work) weigh two against, a
+ * place preposition or a role noun after (an organisation qualifying someone) one.
  */
 export function isPersonName(evidence: NameEvidence, context: NameContext): boolean {
   if (evidence.organisation > 0) return false;
   const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation + evidence.initials + (context.commonGivenName ? 1 : 0);
   const weak = evidence.speech + evidence.personalSpeech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
-  const against = 2 * evidence.definite + evidence.place + evidence.modifier;
+  const against = 2 * (evidence.definite + evidence.quotedTitle) + evidence.place + evidence.modifier;
   return 2 * outright + weak - against >= PERSON_THRESHOLD;
 }
 
