@@ -8,7 +8,7 @@ import {
 } from './attribution-lexicon.ts';
 import { isParticle, isRoleNoun } from '../people/people.ts';
 import { isTitleAbbreviation } from '../text/text.ts';
-import { gapBefore, type ParagraphContext, sentenceStartAt, wordIndexAt } from './paragraph-context.ts';
+import { gapBefore, type ParagraphContext, sentenceStartAt, spanEdgeBefore, wordIndexAt } from './paragraph-context.ts';
 import type { MarkedSpan } from './quote-marks.ts';
 
 /** Who an attribution points at, as written; offsets are local to the paragraph. */
@@ -173,7 +173,7 @@ function subjectBefore(context: ParagraphContext, verb: number, floor: number): 
   if (joinsPhrase(context, last + 1)) return phraseEndingAt(context, last, floor);
   if (!/^\s*,\s*$/u.test(gap)) return undefined;
   let opening = last;
-  while (opening > floor && last - opening < MAX_APPOSITIVE_WORDS && !context.quoted[opening - 1] && !/[,;:.!?“”"]/u.test(gapBefore(context, opening))) opening -= 1;
+  while (opening > floor && last - opening < MAX_APPOSITIVE_WORDS && !context.quoted[opening - 1] && !/[,;:.!?]/u.test(gapBefore(context, opening)) && !spanEdgeBefore(context, opening)) opening -= 1;
   if (opening <= floor || !/^\s*,\s*$/u.test(gapBefore(context, opening))) return undefined;
   const before = phraseEndingAt(context, opening - 1, floor);
   const appositive = classifyPhrase(context, opening, last);
@@ -188,7 +188,7 @@ function subjectBefore(context: ParagraphContext, verb: number, floor: number): 
  */
 function speakerOfVerb(context: ParagraphContext, verb: number, floor: number, ceiling: number): Found | 'participial' | undefined {
   const subject = subjectBefore(context, verb, floor);
-  if (subject !== undefined || !/[”"]/u.test(gapBefore(context, verb))) return subject;
+  if (subject !== undefined || !spanEdgeBefore(context, verb)) return subject;
   const inverted = phraseFrom(context, verb + 1, ceiling);
   return inverted ? { ref: inverted, first: verb } : undefined;
 }
@@ -196,7 +196,7 @@ function speakerOfVerb(context: ParagraphContext, verb: number, floor: number, c
 function clauseEnd(context: ParagraphContext, from: number): number {
   let index = from;
   while (index < context.words.length && index - from < MAX_CLAUSE_WORDS && !context.quoted[index]) {
-    if (index > from && /[.!?;:“”"]/u.test(gapBefore(context, index)) && !joinsPhrase(context, index)) break;
+    if (index > from && (/[.!?;:]/u.test(gapBefore(context, index)) || spanEdgeBefore(context, index)) && !joinsPhrase(context, index)) break;
     index += 1;
   }
   return index;
@@ -231,10 +231,26 @@ export function attributeAfter(context: ParagraphContext, span: MarkedSpan, long
   for (let verb = first; verb < end; verb += 1) {
     if (!isSpeechVerb(context, verb, long)) continue;
     const found = speakerOfVerb(context, verb, first, end);
-    if (found === undefined || found === 'participial') return undefined;
-    return found.first === first || isLeadingPhrase(context, first, found.first) ? { ref: found.ref, side: 'after', adjacent: true } : undefined;
+    if (found === 'participial') return undefined;
+    if (found !== undefined && (found.first === first || isLeadingPhrase(context, first, found.first))) return { ref: found.ref, side: 'after', adjacent: true };
+    const leading = leadingNameBefore(context, first, verb);
+    return leading && found?.ref.kind !== 'pronoun' ? { ref: leading, side: 'after', adjacent: true } : undefined;
   }
   return undefined;
+}
+
+/**
+ * "“…,” Jane Roe, a fellow at the Institute in Lyon, France, and co-author of
+ * the study, said", "“…,” Jane Roe, an analyst at the Delhi think tank told
+ * reporters": a name right after the closing mark, set off by a comma, with
+ * an appositive too long or too loosely punctuated to be read as one phrase
+ * before the verb. The name is the speaker.
+ */
+function leadingNameBefore(context: ParagraphContext, first: number, verb: number): SpeakerRef | undefined {
+  const ref = phraseFrom(context, first, verb);
+  if (ref?.kind !== 'name' || ref.start !== context.words[first]?.start) return undefined;
+  const next = wordIndexAt(context, ref.end);
+  return next < verb && /^\s*,\s*$/u.test(gapBefore(context, next)) ? ref : undefined;
 }
 
 /**

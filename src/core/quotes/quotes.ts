@@ -123,8 +123,15 @@ function isQuotation(context: ParagraphContext, span: MarkedSpan, attribution: A
   if (!span.opened && !(attribution?.side === 'after' && attribution.adjacent)) return false;
   if (!span.closed && !(next?.spans[0]?.start === 0 && next.spans[0].opened)) return false;
   if (isTitle(context, span, attribution)) return false;
-  return wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE || isSpoken(context, span, attribution);
+  if (wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE) return true;
+  // British style sets a fragment's punctuation outside single marks ('sensational'.), a spoken sentence's inside (‘No,’ he said).
+  if (isSingleMarked(context, span) && !/[.,!?…]$/u.test(innerText(context, span)) && !hasSpeakerVoice(context, span)) return false;
+  return isSpoken(context, span, attribution);
 }
+
+const isSingleMarked = (context: ParagraphContext, span: MarkedSpan): boolean => /['‘’]/u.test(context.text[span.start] ?? '');
+
+const hasSpeakerVoice = (context: ParagraphContext, span: MarkedSpan): boolean => terms(innerText(context, span)).some((term) => SPEAKER_VOICE.has(term));
 
 /**
  * A title or a coined name: "titled “…”", "nicknamed “…”", or Title Case
@@ -151,7 +158,8 @@ function isTitle(context: ParagraphContext, span: MarkedSpan, attribution: Attri
 function isSpoken(context: ParagraphContext, span: MarkedSpan, attribution: Attribution | undefined): boolean {
   if (attribution?.adjacent) return true;
   const inner = innerText(context, span);
-  if (terms(inner).some((term) => SPEAKER_VOICE.has(term))) return true;
+  if (hasSpeakerVoice(context, span)) return true;
   const before = context.text.slice(0, span.start).trimEnd();
-  return (before === '' || /[.!?:”"]$/u.test(before)) && /[.!?…]$/u.test(inner.trimEnd());
+  const afterQuotation = context.spans.some((other) => other.end === before.length);
+  return (before === '' || afterQuotation || /[.!?:]$/u.test(before)) && /[.!?…]$/u.test(inner.trimEnd());
 }

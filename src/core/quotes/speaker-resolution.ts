@@ -1,10 +1,12 @@
-import { isCountryWord, isOrganisationHead, isSentenceOpener, isTitleHead, isTitleModifier } from '../people/people.ts';
+import { isCountryWord, isOrganisationHead, isRoleNoun, isSentenceOpener, isTitleHead, isTitleModifier } from '../people/people.ts';
 import type { ParagraphContext } from './paragraph-context.ts';
 import { reportedSpeakers, type SpeakerRef } from './quote-attribution.ts';
 import type { PeopleIndex, PersonDescription, PersonMention } from '../types.ts';
 
 /** How many paragraphs back a pronoun may look for the person it stands for: its own and the one before. */
 const PRONOUN_REACH = 1;
+/** How far back it may look past paragraphs that name no one and open with the same pronoun ("He raised that point …"). */
+const MAX_PRONOUN_REACH = 3;
 /** How far before a mention a courtesy title may stand ("Mrs. " is five characters). */
 const HONORIFIC_REACH = 6;
 
@@ -56,32 +58,45 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
 
   /**
    * "he"/"she": the one person named in the nearest earlier sentence that
-   * names anyone (in this paragraph or the one before); with several, the one
-   * that sentence reports as speaking, else the previous speaker if among
-   * them. Nobody when that sentence names only people the pronoun cannot be
-   * (one the document calls "Ms." or "she" is no "he"), or names someone the
-   * people index does not know: the pronoun may well be theirs.
+   * names anyone (in this paragraph or the one before, or further back past
+   * paragraphs that name no one and carry the same pronoun on); with
+   * several, the one that sentence reports as speaking, else the previous
+   * speaker if among them. A sentence whose subject is the
+   * same pronoun ("He then cited Roe’s report") only carries the reference
+   * further back. Nobody when that sentence names only people the pronoun
+   * cannot be (one the document calls "Ms." or "she" is no "he"), or names
+   * someone the people index does not know: the pronoun may well be theirs.
    */
   const resolvePronoun = (ref: SpeakerRef, paragraph: number, previousSpeaker: number | undefined): number | undefined => {
     const pronoun = (contexts[paragraph]?.text.slice(ref.start, ref.end) ?? '').toLowerCase();
     const fits = (id: number): boolean => (genders.get(id) ?? pronoun) === pronoun;
-    for (let index = paragraph; index >= Math.max(0, paragraph - PRONOUN_REACH); index -= 1) {
+    let floor = Math.max(0, paragraph - PRONOUN_REACH);
+    for (let index = paragraph; index >= floor; index -= 1) {
       const context = contexts[index];
       if (!context) break;
       const sentences = context.sentences.filter((sentence) => index < paragraph || sentence.start < ref.start).reverse();
       for (const sentence of sentences) {
         const end = index < paragraph ? sentence.end : Math.min(sentence.end, ref.start);
-        const named = new Set(mentionsWithin(index, sentence.start, end).map((entry) => entry.mention.personId));
+        const mentions = mentionsWithin(index, sentence.start, end);
+        const named = new Set(mentions.map((entry) => entry.mention.personId));
         if (named.size === 0) {
-          if (namesSomeoneUnknown(context, sentence.start, end)) return undefined;
+          if (namesSomeoneUnknown(context, sentence.start, end) || opensWithUnknownName(context, sentence.start, end, mentions)) return undefined;
           continue;
         }
+        if (opensWithPronoun(context, sentence.start, pronoun)) continue;
+        if (opensWithUnknownName(context, sentence.start, end, mentions)) return undefined;
         // Gender only rules a choice out, never in: with several people named, "he" may be one the sentence groups ("the two").
-        const chosen = chooseAmong(named, () => reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index)), previousSpeaker);
+        const chosen = chooseAmong(
+          named,
+          () => reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index)),
+          previousSpeaker,
+        );
         if (chosen === undefined || !fits(chosen)) return undefined;
         genders.set(chosen, pronoun);
         return chosen;
       }
+      const carriesOn = index < paragraph && index === floor && floor > paragraph - MAX_PRONOUN_REACH && mentionsWithin(index, 0, context.text.length).length === 0;
+      if (carriesOn && opensWithPronoun(context, 0, pronoun)) floor = Math.max(0, floor - 1);
     }
     return undefined;
   };
@@ -135,6 +150,27 @@ function chooseAmong(candidates: ReadonlySet<number>, speaking: () => Array<numb
   const reported = new Set(speaking().filter((id): id is number => id !== undefined && candidates.has(id)));
   if (reported.size === 1) return [...reported][0];
   return previousSpeaker !== undefined && candidates.has(previousSpeaker) ? previousSpeaker : undefined;
+}
+
+/** Whether the sentence at `start` has `pronoun` for its subject: "He then cited …". */
+function opensWithPronoun(context: ParagraphContext, start: number, pronoun: string): boolean {
+  const opening = context.words.find((word) => word.start >= start);
+  return opening !== undefined && opening.term === pronoun && !context.quoted[context.words.indexOf(opening)];
+}
+
+/**
+ * Whether the sentence at `start` opens with a capitalised word the people
+ * index has no mention for and that is no common sentence opener or title
+ * ("Carlineo was arrested …"): a person it does not know may be its subject.
+ */
+function opensWithUnknownName(context: ParagraphContext, start: number, end: number, mentions: readonly PlacedMention[]): boolean {
+  const index = context.words.findIndex((word) => word.start >= start);
+  const word = context.words[index];
+  if (!word || word.end > end || !word.capitalised || context.quoted[index]) return false;
+  if (mentions.some(({ mention }) => mention.start <= context.offset + word.start && mention.end >= context.offset + word.end)) return false;
+  const next = context.words[index + 1];
+  const followedByVerb = next !== undefined && !next.capitalised && /^\s+$/u.test(context.text.slice(word.end, next.start));
+  return followedByVerb && !isSentenceOpener(word.term) && !isTitleHead(word.term) && !isOrganisationHead(word.term) && !isCountryWord(word.term) && !isRoleNoun(word.term);
 }
 
 /**
