@@ -170,6 +170,7 @@ function subjectBefore(context: ParagraphContext, verb: number, floor: number): 
   const gap = gapBefore(context, last + 1);
   if (/,/u.test(gap) && last === verb - 1 && (words[verb]?.term ?? '').endsWith('ing')) return 'participial';
   if (last < floor || context.quoted[last]) return undefined;
+  if (COORDINATORS.has(words[last]?.term ?? '') && /^\s+$/u.test(gap)) return sharedSubject(context, floor, last);
   if (joinsPhrase(context, last + 1)) return phraseEndingAt(context, last, floor);
   if (!/^\s*,\s*$/u.test(gap)) return undefined;
   let opening = last;
@@ -180,6 +181,15 @@ function subjectBefore(context: ParagraphContext, verb: number, floor: number): 
   // "The union's general secretary, Karen Holt, said": the appositive is the name.
   if (appositive.kind === 'name' && appositive.start === words[opening]?.start && before?.ref.kind !== 'name') return { ref: appositive, first: before?.first ?? opening };
   return before;
+}
+
+/** Conjunctions that join a second verb to the first one's subject: "He describes it as “exciting,” but cautions that …". */
+const COORDINATORS = new Set(['and', 'but']);
+
+/** The subject that opens the clause at word `floor`, shared by a verb after "and"/"but": a name or a pronoun, nothing vaguer. */
+function sharedSubject(context: ParagraphContext, floor: number, coordinator: number): Found | undefined {
+  const ref = phraseFrom(context, floor, coordinator);
+  return ref?.kind === 'name' || ref?.kind === 'pronoun' ? { ref, first: floor } : undefined;
 }
 
 /**
@@ -291,14 +301,18 @@ export function attributeBefore(context: ParagraphContext, span: MarkedSpan, lon
   return ref ? { ref, side: 'before', adjacent: true } : undefined;
 }
 
-/** The people a sentence reports as speaking: the named subjects of its verbs of saying. */
-export function reportedSpeakers(context: ParagraphContext, start: number, end: number): SpeakerRef[] {
+/**
+ * The people a sentence reports as speaking: the named subjects of its verbs
+ * of saying, and with `pronouns` their "he"/"she" subjects too.
+ */
+export function reportedSpeakers(context: ParagraphContext, start: number, end: number, pronouns = false): SpeakerRef[] {
   const floor = wordIndexAt(context, start);
   const speakers: SpeakerRef[] = [];
   for (let verb = floor; verb < context.words.length && (context.words[verb]?.start ?? end) < end; verb += 1) {
     if (context.quoted[verb] || !SPEECH_VERBS.has(context.words[verb]?.term ?? '')) continue;
     const found = subjectBefore(context, verb, floor);
-    if (found !== undefined && found !== 'participial' && found.ref.kind === 'name') speakers.push(found.ref);
+    if (found === undefined || found === 'participial') continue;
+    if (found.ref.kind === 'name' || (pronouns && found.ref.kind === 'pronoun')) speakers.push(found.ref);
   }
   return speakers;
 }

@@ -1,5 +1,6 @@
 import { isCountryWord, isOrganisationHead, isRoleNoun, isSentenceOpener, isTitleHead, isTitleModifier } from '../people/people.ts';
 import type { ParagraphContext } from './paragraph-context.ts';
+import type { Span } from '../text/text.ts';
 import { reportedSpeakers, type SpeakerRef } from './quote-attribution.ts';
 import type { PeopleIndex, PersonDescription, PersonMention } from '../types.ts';
 
@@ -19,6 +20,13 @@ interface PlacedMention {
 /** Turns what an attribution points at into a person of the people index, or nobody when that would be a guess. */
 export interface SpeakerResolver {
   resolve(ref: SpeakerRef, paragraph: number, previousSpeaker: number | undefined): number | undefined;
+  /**
+   * The speaker of a quotation that stands as a sentence of its own, with no
+   * attribution: the one person the sentence before reports as speaking
+   * ("Roe noted there should be no shame. “…”"), in its paragraph or at the
+   * end of the one before.
+   */
+  resolvePreceding(paragraph: number, spanStart: number): number | undefined;
 }
 
 /**
@@ -80,10 +88,11 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
         const mentions = mentionsWithin(index, sentence.start, end);
         const named = new Set(mentions.map((entry) => entry.mention.personId));
         if (named.size === 0) {
-          if (namesSomeoneUnknown(context, sentence.start, end) || opensWithUnknownName(context, sentence.start, end, mentions)) return undefined;
+          if (namesSomeoneUnknown(context, sentence.start, end)) return undefined;
           continue;
         }
         if (opensWithPronoun(context, sentence.start, pronoun)) continue;
+        // "Carlineo was arrested for a call he made to Omar’s office": the unknown subject is likelier than the one named.
         if (opensWithUnknownName(context, sentence.start, end, mentions)) return undefined;
         // Gender only rules a choice out, never in: with several people named, "he" may be one the sentence groups ("the two").
         const chosen = chooseAmong(
@@ -120,7 +129,23 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
     return holders.size === 1 ? [...holders][0] : undefined;
   };
 
+  const resolveReported = (paragraph: number, sentence: Span): number | undefined => {
+    const context = contexts[paragraph];
+    if (!context) return undefined;
+    const speakers = reportedSpeakers(context, sentence.start, sentence.end, true).map((ref) =>
+      ref.kind === 'pronoun' ? resolvePronoun(ref, paragraph, undefined) : resolveName(ref, paragraph),
+    );
+    const distinct = new Set(speakers);
+    return distinct.size === 1 ? speakers[0] : undefined;
+  };
+
   return {
+    resolvePreceding(paragraph, spanStart) {
+      const own = contexts[paragraph]?.sentences.filter((sentence) => sentence.end <= spanStart).at(-1);
+      if (own) return resolveReported(paragraph, own);
+      const before = contexts[paragraph - 1]?.sentences.at(-1);
+      return before ? resolveReported(paragraph - 1, before) : undefined;
+    },
     resolve(ref, paragraph, previousSpeaker) {
       if (ref.kind === 'name') return resolveName(ref, paragraph);
       if (ref.kind === 'pronoun') return resolvePronoun(ref, paragraph, previousSpeaker);
