@@ -311,8 +311,10 @@ export function reportedSpeakers(context: ParagraphContext, start: number, end: 
   for (let verb = floor; verb < context.words.length && (context.words[verb]?.start ?? end) < end; verb += 1) {
     if (context.quoted[verb] || !SPEECH_VERBS.has(context.words[verb]?.term ?? '')) continue;
     const found = subjectBefore(context, verb, floor);
-    if (found === undefined || found === 'participial') continue;
-    if (found.ref.kind === 'name' || (pronouns && found.ref.kind === 'pronoun')) speakers.push(found.ref);
+    // "This system, says Jo Roe, an immunologist, helps …": the speaker follows the verb.
+    const inverted = /,/u.test(gapBefore(context, verb)) ? phraseFrom(context, verb + 1, clauseEnd(context, verb + 1)) : undefined;
+    const ref = found !== undefined && found !== 'participial' && found.ref.kind !== 'other' && found.ref.kind !== 'role' ? found.ref : inverted;
+    if (ref?.kind === 'name' || (pronouns && ref?.kind === 'pronoun')) speakers.push(ref);
   }
   return speakers;
 }

@@ -67,9 +67,9 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
   /**
    * "he"/"she": the one person named in the nearest earlier sentence that
    * names anyone (in this paragraph or the one before, or further back past
-   * paragraphs that name no one and carry the same pronoun on); with
-   * several, the one that sentence reports as speaking, else the previous
-   * speaker if among them. A sentence whose subject is the
+   * paragraphs that name no one and carry the same pronoun on), or the one
+   * it reports as speaking; with several, the one it reports as speaking,
+   * else the previous speaker if among them. A sentence whose subject is the
    * same pronoun ("He then cited Roe’s report") only carries the reference
    * further back. Nobody when that sentence names only people the pronoun
    * cannot be (one the document calls "Ms." or "she" is no "he"), or names
@@ -87,19 +87,20 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
         const end = index < paragraph ? sentence.end : Math.min(sentence.end, ref.start);
         const mentions = mentionsWithin(index, sentence.start, end);
         const named = new Set(mentions.map((entry) => entry.mention.personId));
+        if (opensWithPronoun(context, sentence.start, pronoun)) continue;
         if (named.size === 0) {
-          if (namesSomeoneUnknown(context, sentence.start, end)) return undefined;
+          if (namesSomeoneUnknown(context, sentence.start, end, mentions)) return undefined;
           continue;
         }
-        if (opensWithPronoun(context, sentence.start, pronoun)) continue;
-        // "Carlineo was arrested for a call he made to Omar’s office": the unknown subject is likelier than the one named.
-        if (opensWithUnknownName(context, sentence.start, end, mentions)) return undefined;
+        const reported = reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index));
+        // "Jo Roe, who represents Smith’s family, said he …": the one reported speaking is meant, known to the index or not.
+        if (reported.includes(undefined)) return undefined;
+        const speaking = new Set(reported.filter((id) => id !== undefined && named.has(id)));
+        // "Carlineo was arrested for a call he made to Omar’s office": someone unknown may be the one meant.
+        const unknownNamed = opensWithUnknownName(context, sentence.start, end, mentions) || namesSomeoneUnknown(context, sentence.start, end, mentions, true);
+        if (speaking.size !== 1 && unknownNamed) return undefined;
         // Gender only rules a choice out, never in: with several people named, "he" may be one the sentence groups ("the two").
-        const chosen = chooseAmong(
-          named,
-          () => reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index)),
-          previousSpeaker,
-        );
+        const chosen = chooseAmong(named, () => reported, previousSpeaker);
         if (chosen === undefined || !fits(chosen)) return undefined;
         genders.set(chosen, pronoun);
         return chosen;
@@ -203,23 +204,35 @@ function opensWithUnknownName(context: ParagraphContext, start: number, end: num
  * people index has no mention for: two or more capitalised words in a row,
  * past any leading title or sentence opener, not ending like an
  * organisation's or a place's name ("Striker Jonah Baptiste", not "White House").
+ * With `titled`, only a name a title stands before ("Councillor Sanna
+ * Holt"): beside people the index knows, a bare capitalised run is more
+ * often an organisation or a place it rightly left out.
  */
-function namesSomeoneUnknown(context: ParagraphContext, start: number, end: number): boolean {
+function namesSomeoneUnknown(context: ParagraphContext, start: number, end: number, mentions: readonly PlacedMention[], titled = false): boolean {
+  const mentioned = (index: number): boolean => {
+    const word = context.words[index];
+    return word !== undefined && mentions.some(({ mention }) => mention.start < context.offset + word.end && mention.end > context.offset + word.start);
+  };
   let run: string[] = [];
   const isPersonLike = (): boolean => {
     const words = [...run];
-    while (words.length > 0 && (isSentenceOpener(words[0] ?? '') || isTitleHead(words[0] ?? '') || isTitleModifier(words[0] ?? ''))) words.shift();
+    let title = false;
+    while (words.length > 0 && (isSentenceOpener(words[0] ?? '') || isTitleHead(words[0] ?? '') || isTitleModifier(words[0] ?? ''))) {
+      title ||= isTitleHead(words[0] ?? '');
+      words.shift();
+    }
     const last = words.at(-1) ?? '';
-    return words.length >= 2 && !isOrganisationHead(last) && !isCountryWord(last);
+    return words.length >= 2 && (title || !titled) && !isOrganisationHead(last) && !isCountryWord(last);
   };
   for (const [index, word] of context.words.entries()) {
     if (word.start < start || word.end > end) continue;
     const joined = run.length > 0 && /^\s+$/u.test(context.text.slice(context.words[index - 1]?.end ?? 0, word.start));
-    if (!word.capitalised || context.quoted[index] || !joined) {
+    const outside = !context.quoted[index] && !mentioned(index);
+    if (!word.capitalised || !outside || !joined) {
       if (isPersonLike()) return true;
       run = [];
     }
-    if (word.capitalised && !context.quoted[index]) run.push(word.term);
+    if (word.capitalised && outside) run.push(word.term);
   }
   return isPersonLike();
 }
