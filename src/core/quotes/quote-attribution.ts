@@ -186,10 +186,21 @@ function subjectBefore(context: ParagraphContext, verb: number, floor: number): 
 /** Conjunctions that join a second verb to the first one's subject: "He describes it as “exciting,” but cautions that …". */
 const COORDINATORS = new Set(['and', 'but']);
 
-/** The subject that opens the clause at word `floor`, shared by a verb after "and"/"but": a name or a pronoun, nothing vaguer. */
+/**
+ * The subject that opens the clause at word `floor`, or follows its leading
+ * phrase ("In his first post, Roe thanked … and noted …"), shared by a verb
+ * after "and"/"but": a name or a pronoun, nothing vaguer.
+ */
 function sharedSubject(context: ParagraphContext, floor: number, coordinator: number): Found | undefined {
-  const ref = phraseFrom(context, floor, coordinator);
-  return ref?.kind === 'name' || ref?.kind === 'pronoun' ? { ref, first: floor } : undefined;
+  const firstComma = context.words.findIndex((_, index) => index > floor && index < coordinator && /,/u.test(gapBefore(context, index)));
+  for (const start of firstComma === -1 ? [floor] : [floor, firstComma]) {
+    if (context.quoted[start] || PHRASE_BREAKS.has(context.words[start]?.term ?? '')) continue;
+    let last = start;
+    while (last + 1 < coordinator && isNameWord(context, last) && isNameWord(context, last + 1) && joinsPhrase(context, last + 1)) last += 1;
+    const ref = classifyPhrase(context, start, last);
+    if (ref.kind === 'name' || ref.kind === 'pronoun') return { ref, first: floor };
+  }
+  return undefined;
 }
 
 /**
