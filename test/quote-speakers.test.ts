@@ -10,7 +10,7 @@ import { makeTempCorpus, type TempCorpus } from './support/corpus-dir.ts';
 const ARTICLES: Record<string, string[]> = {
   'previous-sentence.txt': [
     'Harbour master Kemal Arslan, 58, has run the port of Wexmouth for two decades.',
-    'Arslan noted there was no shame in turning a boat back before a storm. “The sea decides. We only listen.”',
+    'In his report to the council, Arslan thanked the crews and noted there was no shame in turning back. “The sea decides. We only listen.”',
     'He told the inquiry on Monday what he had seen that night:',
     '“Nobody on the quay was hurt, and every crew came home.”',
   ],
@@ -80,7 +80,7 @@ afterAll(async () => {
 });
 
 describe('quotation speakers on news-style text', () => {
-  it('gives a quotation standing alone the speaker the sentence or paragraph before reports', () => {
+  it('gives a quotation standing alone the speaker the sentence or paragraph before reports, past a leading phrase and "and"', () => {
     expect(speakerOf(library, 'previous-sentence.txt', '“The sea decides. We only listen.”')).toBe('Kemal Arslan');
     expect(speakerOf(library, 'previous-sentence.txt', '“Nobody on the quay was hurt, and every crew came home.”')).toBe('Kemal Arslan');
   });
