@@ -23,6 +23,8 @@ const ARTICLES: Record<string, string[]> = {
     'Two scientists studied the wreck of the trawler over the summer.',
     '“The hull gave way in minutes,” Lena Okafor, a marine engineer at the institute in Brest, France, and co-author of the report, said.',
     '“Nobody could have got out in time,” Jonas Ekberg, 38, a diver with the Baltic salvage team told reporters.',
+    'Lena Okafor, an engineer at the U.K.’s Marine Institute who did not work on the salvage, told the inquiry: “The welds were the weak point.”',
+    '“The trawler was old. Older than the rules it sailed under” came up at the hearing in March, said Jonas Ekberg, the diver.',
   ],
   'pronoun-chain.txt': [
     'Aldo Brenner, 61, a ferry skipper, has crossed the strait a thousand times.',
@@ -94,6 +96,11 @@ describe('quotation speakers on news-style text', () => {
   it('reads the name before a long or loosely punctuated appositive as the speaker', () => {
     expect(speakerOf(library, 'appositives.txt', '“The hull gave way in minutes,”')).toBe('Lena Okafor');
     expect(speakerOf(library, 'appositives.txt', '“Nobody could have got out in time,”')).toBe('Jonas Ekberg');
+    expect(speakerOf(library, 'appositives.txt', '“The welds were the weak point.”')).toBe('Lena Okafor');
+  });
+
+  it('reads "said X" inverted after a comma beyond a clause that follows the quotation', () => {
+    expect(speakerOf(library, 'appositives.txt', '“The trawler was old. Older than the rules it sailed under”')).toBe('Jonas Ekberg');
   });
 
   it('carries "he" past a sentence whose subject is the same "he", and leaves it unresolved when an unknown name opens the sentence', () => {

@@ -255,7 +255,11 @@ export function attributeAfter(context: ParagraphContext, span: MarkedSpan, long
     if (found === 'participial') return undefined;
     if (found !== undefined && (found.first === first || isLeadingPhrase(context, first, found.first))) return { ref: found.ref, side: 'after', adjacent: true };
     const leading = leadingNameBefore(context, first, verb);
-    return leading && found?.ref.kind !== 'pronoun' ? { ref: leading, side: 'after', adjacent: true } : undefined;
+    if (leading && found?.ref.kind !== 'pronoun') return { ref: leading, side: 'after', adjacent: true };
+    if (found !== undefined) return undefined;
+    // "“…” announced in October, said Jo Roe, a scholar": the speaker follows a verb set off by a comma.
+    const inverted = /^\s*,\s*$/u.test(gapBefore(context, verb)) ? phraseFrom(context, verb + 1, end) : undefined;
+    if (inverted?.kind === 'name') return { ref: inverted, side: 'after', adjacent: true };
   }
   return undefined;
 }
@@ -300,9 +304,12 @@ export function attributeBefore(context: ParagraphContext, span: MarkedSpan, lon
       participial = true;
       continue;
     }
-    if (found === undefined) continue;
+    // "Jo Roe, an expert at the U.K.'s University of York who …, told reporters: “…”": the appositive hides the name.
+    const leading = found === undefined || found.ref.kind === 'other' ? leadingNameBefore(context, floor, verb) : undefined;
+    const ref = leading ?? found?.ref;
+    if (ref === undefined) continue;
     const close = SPEECH_VERBS.has(words[verb]?.term ?? '') && opening - verb - 1 <= ADJACENT_VERB_DISTANCE;
-    return { ref: found.ref, side: 'before', adjacent: colon || close || participial };
+    return { ref, side: 'before', adjacent: colon || close || participial };
   }
   if (!colon) return undefined;
   // "Haddad was cautious: “…”", "One source: “…”": the clause before the colon names the speaker first.
