@@ -37,6 +37,15 @@ const ARTICLES: Record<string, string[]> = {
     'The wind turned twice in the last hour of racing. “We were lucky at the last mark,” Orrell said.',
     'Her brother, Idris Vane, 29, sailed the second boat. “I was too slow at the start,” Idris said.',
   ],
+  'subjects.txt': [
+    'Harbour master Kemal Arslan, 58, and pilot Nils Haverkamp, 47, gave evidence on Tuesday.',
+    'After the hearing, Arslan issued a statement about the inquiry, saying, “Every crew followed the rules that night.”',
+    '“We kept no logbook that week,” Haverkamp allegedly told a clerk.',
+    'Haverkamp returned to the question of the logbook later. “Who would have read it?”',
+    '“The tide was higher than the tables said,” he said.',
+    '“Nobody warned us,” he said. “Nobody ever does.”',
+    'He also said the channel should be dredged again. “It silts up every winter,” he said.',
+  ],
   'single-marks.txt': [
     'The ferry operator Wexline said the crossing was safe, but passengers described the night as ‘terrifying’.',
     'Petra Lindgren, 41, of Malmö, was on the upper deck. ‘The boat rolled so far I thought we’d gone over,’ Lindgren said.',
@@ -91,6 +100,20 @@ describe('quotation speakers on news-style text', () => {
     expect(speakerOf(library, 'present-tense.txt', '“The nets came up empty three mornings out of four,”')).toBe('Marta Quell');
     expect(speakerOf(library, 'present-tense.txt', '“I have never seen it like this.”')).toBe('Marta Quell');
     expect(speakerOf(library, 'present-tense.txt', '“one bad year is not the end of a fishery.”')).toBe('Marta Quell');
+  });
+
+  it('takes the clause subject for a participle with no verb of saying before it, and reads past an adverb before the verb', () => {
+    expect(speakerOf(library, 'subjects.txt', '“Every crew followed the rules that night.”')).toBe('Kemal Arslan');
+    expect(speakerOf(library, 'subjects.txt', '“We kept no logbook that week,”')).toBe('Nils Haverkamp');
+  });
+
+  it('gives a quotation standing alone the one person the sentence before opens with', () => {
+    expect(speakerOf(library, 'subjects.txt', '“Who would have read it?”')).toBe('Nils Haverkamp');
+  });
+
+  it('keeps "he" for the person it stood for in the paragraph before when no one is named within reach', () => {
+    expect(speakerOf(library, 'subjects.txt', '“The tide was higher than the tables said,”')).toBe('Nils Haverkamp');
+    expect(speakerOf(library, 'subjects.txt', '“It silts up every winter,”')).toBe('Nils Haverkamp');
   });
 
   it('reads the name before a long or loosely punctuated appositive as the speaker', () => {

@@ -41,11 +41,12 @@ export const CHARACTERISING_VERBS = words(`
   called calls calling described describes describing dubbed labelled labeled termed branded likened
 `);
 
-/** Words that may stand between a speaker and the verb: "Witkoff could be heard saying", "Mwangi later told". */
+/** Words that may stand between a speaker and the verb: "Witkoff could be heard saying", "Mwangi later told", "Roe allegedly told". */
 export const VERB_FILLERS = words(`
   also later then again once still only just further has had have was were is are be been being
   could would will may might must can should heard himself herself themselves previously reportedly
   quickly immediately simply repeatedly earlier afterwards separately privately publicly
+  allegedly apparently angrily bluntly calmly candidly firmly flatly frankly openly proudly quietly softly tearfully
 `);
 
 /** Pronouns that can stand for one named person. */

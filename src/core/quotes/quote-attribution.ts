@@ -189,7 +189,8 @@ const COORDINATORS = new Set(['and', 'but']);
 /**
  * The subject that opens the clause at word `floor`, or follows its leading
  * phrase ("In his first post, Roe thanked … and noted …"), shared by a verb
- * after "and"/"but": a name or a pronoun, nothing vaguer.
+ * after "and"/"but" or a participle (", saying, “…”"): a name or a pronoun,
+ * nothing vaguer.
  */
 function sharedSubject(context: ParagraphContext, floor: number, coordinator: number): Found | undefined {
   const firstComma = context.words.findIndex((_, index) => index > floor && index < coordinator && /,/u.test(gapBefore(context, index)));
@@ -296,12 +297,14 @@ export function attributeBefore(context: ParagraphContext, span: MarkedSpan, lon
     if (ref) return { ref, side: 'before', adjacent: true };
   }
   let participial = false;
+  let participle = opening;
   for (let verb = opening - 1; verb >= floor; verb -= 1) {
     if (!participial && verb < regionFirst) break;
     if (context.quoted[verb] || !isSpeechVerb(context, verb, long)) continue;
     const found = speakerOfVerb(context, verb, floor, opening);
     if (found === 'participial') {
       participial = true;
+      participle = verb;
       continue;
     }
     // "Jo Roe, an expert at the U.K.'s University of York who …, told reporters: “…”": the appositive hides the name.
@@ -311,6 +314,9 @@ export function attributeBefore(context: ParagraphContext, span: MarkedSpan, lon
     const close = SPEECH_VERBS.has(words[verb]?.term ?? '') && opening - verb - 1 <= ADJACENT_VERB_DISTANCE;
     return { ref, side: 'before', adjacent: colon || close || participial };
   }
+  // "Sawyer issued a statement, saying, “…”": with no verb of saying before the participle, the clause's subject.
+  const subject = participial ? sharedSubject(context, floor, participle) : undefined;
+  if (subject) return { ref: subject.ref, side: 'before', adjacent: true };
   if (!colon) return undefined;
   // "Haddad was cautious: “…”", "One source: “…”": the clause before the colon names the speaker first.
   let clauseFirst = opening - 1;

@@ -24,7 +24,8 @@ export interface SpeakerResolver {
    * The speaker of a quotation that stands as a sentence of its own, with no
    * attribution: the one person the sentence before reports as speaking
    * ("Roe noted there should be no shame. “…”"), in its paragraph or at the
-   * end of the one before.
+   * end of the one before; in its paragraph, also the one person that
+   * sentence names as its subject ("Roe returned to the issue. “…”").
    */
   resolvePreceding(paragraph: number, spanStart: number): number | undefined;
 }
@@ -71,14 +72,19 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
    * it reports as speaking; with several, the one it reports as speaking,
    * else the previous speaker if among them. A sentence whose subject is the
    * same pronoun ("He then cited Roe’s report") only carries the reference
-   * further back. Nobody when that sentence names only people the pronoun
-   * cannot be (one the document calls "Ms." or "she" is no "he"), or names
-   * someone the people index does not know: the pronoun may well be theirs.
+   * further back. With no one named within reach, the person the same
+   * pronoun stood for in this paragraph or the one before. Nobody when that
+   * sentence names only people the pronoun cannot be (one the document calls
+   * "Ms." or "she" is no "he"), or names someone the people index does not
+   * know: the pronoun may well be theirs.
    */
+  let lastPronoun: { pronoun: string; paragraph: number; person: number } | undefined;
   const resolvePronoun = (ref: SpeakerRef, paragraph: number, previousSpeaker: number | undefined): number | undefined => {
     const pronoun = (contexts[paragraph]?.text.slice(ref.start, ref.end) ?? '').toLowerCase();
     const fits = (id: number): boolean => (genders.get(id) ?? pronoun) === pronoun;
     let floor = Math.max(0, paragraph - PRONOUN_REACH);
+    // "Dario was questioned …, in which he said": a capitalised word the index does not know may be whom "he" stands for.
+    let passedUnknownOpener = false;
     for (let index = paragraph; index >= floor; index -= 1) {
       const context = contexts[index];
       if (!context) break;
@@ -90,6 +96,7 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
         if (opensWithPronoun(context, sentence.start, pronoun)) continue;
         if (named.size === 0) {
           if (namesSomeoneUnknown(context, sentence.start, end, mentions)) return undefined;
+          passedUnknownOpener ||= opensWithUnknownName(context, sentence.start, end, mentions);
           continue;
         }
         const reported = reportedSpeakers(context, sentence.start, end).map((speaker) => resolveName(speaker, index));
@@ -103,12 +110,16 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
         const chosen = chooseAmong(named, () => reported, previousSpeaker);
         if (chosen === undefined || !fits(chosen)) return undefined;
         genders.set(chosen, pronoun);
+        lastPronoun = { pronoun, paragraph, person: chosen };
         return chosen;
       }
       const carriesOn = index < paragraph && index === floor && floor > paragraph - MAX_PRONOUN_REACH && mentionsWithin(index, 0, context.text.length).length === 0;
       if (carriesOn && opensWithPronoun(context, 0, pronoun)) floor = Math.max(0, floor - 1);
     }
-    return undefined;
+    // No one named within reach: the same pronoun, resolved in this paragraph or the one before, still stands for the same person.
+    if (passedUnknownOpener || lastPronoun?.pronoun !== pronoun || lastPronoun.paragraph < paragraph - PRONOUN_REACH) return undefined;
+    lastPronoun = { pronoun, paragraph, person: lastPronoun.person };
+    return lastPronoun.person;
   };
 
   /**
@@ -140,10 +151,21 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
     return distinct.size === 1 ? speakers[0] : undefined;
   };
 
+  /** The one person a sentence names, when they open it as its subject: "Aderholt returned to the issue later. “…?”". */
+  const soleSubject = (paragraph: number, sentence: Span): number | undefined => {
+    const context = contexts[paragraph];
+    const mentions = mentionsWithin(paragraph, sentence.start, sentence.end);
+    const first = mentions[0];
+    if (!context || !first || mentions.some((entry) => entry.mention.personId !== first.mention.personId)) return undefined;
+    const lead = context.text.slice(sentence.start, first.mention.start - context.offset);
+    const opens = !/(?:^|\s)[^\p{Lu}\s]/u.test(lead);
+    return opens && !namesSomeoneUnknown(context, sentence.start, sentence.end, mentions) ? first.mention.personId : undefined;
+  };
+
   return {
     resolvePreceding(paragraph, spanStart) {
       const own = contexts[paragraph]?.sentences.filter((sentence) => sentence.end <= spanStart).at(-1);
-      if (own) return resolveReported(paragraph, own);
+      if (own) return resolveReported(paragraph, own) ?? soleSubject(paragraph, own);
       const before = contexts[paragraph - 1]?.sentences.at(-1);
       return before ? resolveReported(paragraph - 1, before) : undefined;
     },
