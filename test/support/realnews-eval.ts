@@ -63,7 +63,7 @@ export const rate = (tally: Score): number => (tally.total === 0 ? 1 : tally.hit
 export interface RoundFigures {
   who: { top1: Score; topK: Score; person: Score; bm25TopK: Score };
   quote: { topK: Score; speaker: Score; bySpeaker: Score; unnamedLeftUnnamed: Score; bm25TopK: Score };
-  when: { top1: Score; topK: Score; expression: Score; bm25TopK: Score };
+  when: { top1: Score; topK: Score; passageTopK: Score; expression: Score; bm25TopK: Score };
   nothing: { verbatim: Score; bm25: Score };
   documentDate: Score;
   misses: string[];
@@ -130,7 +130,7 @@ export function evaluateRound(library: Library, articles: readonly ArticleLabels
   const figures: RoundFigures = {
     who: { top1: score(), topK: score(), person: score(), bm25TopK: score() },
     quote: { topK: score(), speaker: score(), bySpeaker: score(), unnamedLeftUnnamed: score(), bm25TopK: score() },
-    when: { top1: score(), topK: score(), expression: score(), bm25TopK: score() },
+    when: { top1: score(), topK: score(), passageTopK: score(), expression: score(), bm25TopK: score() },
     nothing: { verbatim: score(), bm25: score() },
     documentDate: score(),
     misses: [],
@@ -187,6 +187,7 @@ export function evaluateRound(library: Library, articles: readonly ArticleLabels
       const topK = results.slice(0, TOP_K).some(rightExpression);
       count(figures.when.topK, topK);
       const passageFound = results.slice(0, TOP_K).find(right);
+      count(figures.when.passageTopK, passageFound !== undefined);
       if (passageFound) count(figures.when.expression, rightExpression(passageFound));
       count(figures.when.bm25TopK, bm25(label.query).some((hit) => hit.file === file && hit.paragraph === label.paragraph));
       if (!topK) miss(`when ${file} "${label.query}" → ${passageFound ? `"${passageFound.when?.text ?? 'no expression'}"` : 'passage not in top 5'} ≠ "${label.expression}"`);
@@ -214,7 +215,8 @@ export function formatFigures(round: string, figures: RoundFigures): string {
   return [
     `| ${round} | /who | ${cell(who.top1)} | ${cell(who.topK)} | ${cell(who.bm25TopK)} | person named: ${cell(who.person)} |`,
     `| ${round} | /quote | | ${cell(quote.topK)} | ${cell(quote.bm25TopK)} | speaker: ${cell(quote.speaker)}; listed by speaker: ${cell(quote.bySpeaker)}; unnamed speakers left unnamed: ${cell(quote.unnamedLeftUnnamed)} |`,
-    `| ${round} | /when | ${cell(when.top1)} | ${cell(when.topK)} | ${cell(when.bm25TopK)} | expression of a found passage: ${cell(when.expression)} |`,
+    `| ${round} | /when, the event's passage | | ${cell(when.passageTopK)} | ${cell(when.bm25TopK)} | |`,
+    `| ${round} | /when, and its time expression | ${cell(when.top1)} | ${cell(when.topK)} | | expression of a found passage: ${cell(when.expression)} |`,
     `| ${round} | nothing found | | ${cell(nothing.verbatim)} | ${cell(nothing.bm25)} | |`,
     `| ${round} | document dates | | ${cell(figures.documentDate)} | | |`,
   ].join('\n');
