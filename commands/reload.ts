@@ -17,13 +17,15 @@ export const reload = {
       await interaction.reply(privately('Only moderators can reload the documents: you need Manage Server, Administrator, or a moderator role.'));
       return;
     }
-    // Started before the acknowledgement, so that reloads asked for together share one rebuild.
-    const reloading = context.library.reload();
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const result = await reloading;
-    const { outcome, joined } = result;
-    const details = outcome.ok ? { added: outcome.diff.added.length, changed: outcome.diff.changed.length, removed: outcome.diff.removed.length } : { reason: outcome.reason };
-    context.logger.info({ interactionId: interaction.id, user: interaction.user.id, ok: outcome.ok, joined, durationMs: outcome.durationMs, ...details }, 'reload finished');
+    // Started before the acknowledgement, so that reloads asked for together share one rebuild;
+    // logged whatever becomes of the interaction, whose token may die before a long build ends.
+    const reloading = context.library.reload().then((result) => {
+      const { outcome, joined } = result;
+      const details = outcome.ok ? { added: outcome.diff.added.length, changed: outcome.diff.changed.length, removed: outcome.diff.removed.length } : { reason: outcome.reason };
+      context.logger.info({ interactionId: interaction.id, user: interaction.user.id, ok: outcome.ok, joined, durationMs: outcome.durationMs, ...details }, 'reload finished');
+      return result;
+    });
+    const [result] = await Promise.all([reloading, interaction.deferReply({ flags: MessageFlags.Ephemeral })]);
     await interaction.editReply({ embeds: [renderReload(result)], allowedMentions: NO_MENTIONS });
   },
 } satisfies Command;

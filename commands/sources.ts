@@ -4,12 +4,19 @@ import { renderSources } from '../src/discord/render-sources.ts';
 import { sendPages } from '../src/discord/send-pages.ts';
 import { askedPrivately, privateOption } from '../src/discord/private-option.ts';
 
-/** /sources — the documents in the corpus with their titles and sizes. */
+/** /sources — the documents in the corpus with their titles and sizes, and who added them. */
 export const sources = {
   data: new SlashCommandBuilder()
     .setName('sources')
     .setDescription('The documents the answers come from, with their titles and sizes')
     .addBooleanOption(privateOption)
     .toJSON(),
-  execute: (interaction, context) => sendPages(interaction, context, renderSources(context.library.current), askedPrivately(interaction)),
+  async execute(interaction, context) {
+    // A damaged manifest costs the "added by" notes, not the list.
+    const added = await context.corpus.provenance().catch((error: unknown) => {
+      context.logger.warn({ err: error, interactionId: interaction.id }, 'corpus manifest unreadable');
+      return {};
+    });
+    await sendPages(interaction, context, renderSources(context.library.current, added), askedPrivately(interaction));
+  },
 } satisfies Command;

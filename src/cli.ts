@@ -1,5 +1,6 @@
 import { parseAskArgs, UsageError } from './ask-args.ts';
 import { loadConfig } from './config.ts';
+import { exitWhenDone } from './exit-code.ts';
 import { answer, AnswerSchema } from './core/answer/answer.ts';
 import { loadLibrary } from './core/library/library.ts';
 import { createLogger } from './logger.ts';
@@ -30,12 +31,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+exitWhenDone(main(process.argv.slice(2)));

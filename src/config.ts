@@ -32,6 +32,17 @@ const ConfigSchema = z.object({
     .pipe(z.array(snowflake))
     .default([])
     .describe('a comma-separated list of role ids (Developer Mode on, right-click the role → Copy Role ID) whose members may /reload'),
+  ATTACHMENT_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+    .pipe(z.array(z.url({ protocol: /^https?$/u }).transform((url) => new URL(url).origin)))
+    .default(['https://cdn.discordapp.com', 'https://media.discordapp.net'])
+    .describe("a comma-separated list of the origins /corpus add may download attachments from, such as https://cdn.discordapp.com (Discord's CDN, the default with https://media.discordapp.net)"),
+  CORPUS_WATCH: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .default(false)
+    .describe('true to reload the documents whenever a file in CORPUS_DIR changes, or false (the default)'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

@@ -63,6 +63,23 @@ describe('loadCorpus', () => {
     expect(problems.every((problem) => problem.skipped)).toBe(true);
   });
 
+  it('follows a link to a file inside the folder, and reports one leading outside without reading it', async () => {
+    const elsewhere = await makeTempCorpus({ 'secret.txt': 'A secret paragraph.\n' });
+    corpus = await makeTempCorpus({ 'real/article.txt': 'A paragraph inside.\n' });
+    await symlink(path.join(corpus.dir, 'real', 'article.txt'), path.join(corpus.dir, 'inside-link.txt'));
+    await symlink(path.join(elsewhere.dir, 'secret.txt'), path.join(corpus.dir, 'outside-link.txt'));
+    try {
+      const { documents, problems } = await loadCorpus(corpus.dir);
+      expect(documents.map((document) => [document.file, document.text])).toEqual([
+        ['inside-link.txt', 'A paragraph inside.\n'],
+        ['real/article.txt', 'A paragraph inside.\n'],
+      ]);
+      expect(problems).toEqual([{ file: 'outside-link.txt', reason: 'a link to a file outside the corpus folder (not followed)', skipped: true }]);
+    } finally {
+      await elsewhere.remove();
+    }
+  });
+
   it('keeps a document whose metadata is invalid, without the metadata, and says why', async () => {
     corpus = await makeTempCorpus({
       'a.txt': 'Body.\n',

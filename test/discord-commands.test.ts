@@ -4,18 +4,21 @@ import { commands } from '../commands/index.ts';
 import { who } from '../commands/who.ts';
 import { indexCommands, type Command } from '../src/discord/command.ts';
 import { Cooldown } from '../src/discord/cooldown.ts';
-import { pageButtonId, pageControls, parsePageButtonId } from '../src/discord/pages.ts';
+import { pageButtonId, pageControls, PageStore, parsePageButtonId } from '../src/discord/pages.ts';
+import { giveUpOnRateLimit } from '../src/discord/rest-policy.ts';
 
 describe('the command modules', () => {
   it('lists every command once, by name', () => {
-    expect([...commands.keys()]).toEqual(['who', 'when', 'quote', 'sources', 'reload']);
+    expect([...commands.keys()]).toEqual(['who', 'when', 'quote', 'sources', 'reload', 'corpus']);
   });
 
-  it('gives every answering command a private: flag, and /reload Manage Server in servers only', () => {
+  it('gives every answering command a private: flag, and /reload and /corpus Manage Server in servers only', () => {
     for (const name of ['who', 'when', 'quote', 'sources']) {
       expect(commands.get(name)?.data.options).toContainEqual(expect.objectContaining({ name: 'private', type: 5, required: false }));
     }
-    expect(commands.get('reload')?.data).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
+    for (const name of ['reload', 'corpus']) {
+      expect(commands.get(name)?.data).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
+    }
   });
 
   it('refuses a module of the wrong shape, naming the command', () => {
@@ -53,5 +56,43 @@ describe('the cooldown', () => {
     expect(cooldown.take('ada', 11_500)).toBe(500);
     expect(cooldown.take('ada', 11_900)).toBe(100);
     expect(cooldown.take('ada', 12_000)).toBe(0);
+  });
+});
+
+describe('memory under sustained use', () => {
+  it('forgets a person once their pause has run out, at the next command', () => {
+    const cooldown = new Cooldown(2000);
+    for (let user = 0; user < 50; user += 1) cooldown.take(`user${user}`, 10_000 + user);
+    expect(cooldown.size).toBe(50);
+    cooldown.take('late', 12_100);
+    expect(cooldown.size).toBe(1);
+  });
+
+  it('keeps at most maxKept paged replies, expiring the oldest first', async () => {
+    const expired: string[] = [];
+    const store = new PageStore(60_000, 2);
+    for (const id of ['1', '2', '3']) store.keep(id, { ownerId: 'ada', pages: [] }, async () => void expired.push(id));
+    expect([store.size, store.get('1'), expired]).toEqual([2, undefined, ['1']]);
+    expect(store.get('3')).toBeDefined();
+    store.clear();
+  });
+});
+
+describe('rate limits worth waiting for', () => {
+  const limit = { global: false, method: 'POST', majorParameter: 'burst', hash: 'h', limit: 5, timeToReset: 0, sublimitTimeout: 0, scope: 'user' as const };
+  // An interaction id whose snowflake says it was created at 1,700,000,000,000 ms.
+  const createdAt = 1_700_000_000_000;
+  const id = ((BigInt(createdAt) - 1_420_070_400_000n) << 22n).toString();
+  const callback = { ...limit, route: '/interactions/:id/:token/callback', url: `https://discord.com/api/v10/interactions/${id}/token/callback` };
+
+  it('waits for a callback only while it would still land within the 3 s of its interaction', () => {
+    expect(giveUpOnRateLimit({ ...callback, retryAfter: 1500 }, createdAt + 1000)).toBe(false);
+    expect(giveUpOnRateLimit({ ...callback, retryAfter: 1500 }, createdAt + 2000)).toBe(true);
+  });
+
+  it('waits up to a minute for edits and follow-ups', () => {
+    const edit = { ...limit, route: '/webhooks/:id/:token/messages/:id', url: 'https://discord.com/api/v10/webhooks/1/t/messages/@original' };
+    expect(giveUpOnRateLimit({ ...edit, retryAfter: 30_000 })).toBe(false);
+    expect(giveUpOnRateLimit({ ...edit, retryAfter: 90_000 })).toBe(true);
   });
 });

@@ -66,13 +66,26 @@ function locate(library: Library, label: MentionLabel): { start: number; end: nu
   return { start: origin[at] ?? 0, end: origin[at + wanted.length] ?? 0 };
 }
 
+/**
+ * The person a label names: the one shown under that name, else the one person
+ * that name finds. The index shows a name only as the corpus writes it whole, so
+ * Oded Lifshitz, written whole only with a slip ("Oded Liftshitz"), is shown so
+ * but still found as "Oded Lifshitz".
+ */
+function labelledPerson(library: Library, name: string): number | undefined {
+  const shown = library.people.people.find((person) => person.name === name);
+  if (shown) return shown.id;
+  const found = library.people.lookup(name);
+  return found.length === 1 ? found[0]?.id : undefined;
+}
+
 /** Whether the labelled occurrence resolves to the expected person, or to no one for an organisation or a place. */
 function resolvesAsLabelled(library: Library, label: MentionLabel): boolean {
   const { start, end } = locate(library, label);
   const overlapping = library.people.mentionsIn(label.file).filter((mention) => mention.start < end && mention.end > start);
-  const names = overlapping.map((mention) => library.people.people[mention.personId]?.name);
-  if (label.person === null) return names.length === 0 && library.people.lookup(label.text).length === 0;
-  return names.includes(label.person);
+  if (label.person === null) return overlapping.length === 0 && library.people.lookup(label.text).length === 0;
+  const expected = labelledPerson(library, label.person);
+  return expected !== undefined && overlapping.some((mention) => mention.personId === expected);
 }
 
 function share(passed: number, total: number): string {
@@ -102,17 +115,17 @@ describe('the labelled /who evaluation', () => {
         ...(labels.seedMentions ?? []).map((label) => ({ label, library: libraries.seed })),
       ],
     );
-    expect(described).toBeGreaterThanOrEqual(0.9);
-    expect(resolved).toBeGreaterThanOrEqual(0.9);
+    expect(described).toBe(1);
+    expect(resolved).toBe(1);
   });
 
-  it('does nearly as well on articles held out from writing the rules', () => {
+  it('resolves every labelled mention and answers every question on the articles held out from writing the rules', () => {
     const { described, resolved } = measure(
       'held-out set',
       heldOut.questions.map((question) => ({ question, library: libraries.holdout })),
       heldOut.mentions.map((label) => ({ label, library: libraries.holdout })),
     );
-    expect(described).toBeGreaterThanOrEqual(0.8);
-    expect(resolved).toBeGreaterThanOrEqual(0.85);
+    expect(described).toBe(1);
+    expect(resolved).toBe(1);
   });
 });

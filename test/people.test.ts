@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const evidence = (cues: Partial<NameEvidence>): NameEvidence => ({ ...noEvidence(), ...cues });
-const noContext = { surnameActsAlone: false, knownGivenName: false };
+const noContext = { surnameActsAlone: false, knownGivenName: false, commonGivenName: false };
 
 describe('the personhood rule', () => {
   it('takes one outright cue, or two weak ones, and lets an organisation’s shape veto', () => {
@@ -22,6 +22,8 @@ describe('the personhood rule', () => {
     expect(isPersonName(evidence({ titleRun: 1, organisation: 1 }), noContext)).toBe(false);
     expect(isPersonName(evidence({ role: 1, definite: 1 }), noContext)).toBe(false);
     expect(isPersonName(evidence({ place: 1, speech: 1 }), { ...noContext, knownGivenName: true })).toBe(false);
+    expect(isPersonName(evidence({}), { ...noContext, commonGivenName: true })).toBe(true);
+    expect(isPersonName(evidence({ place: 1 }), { ...noContext, commonGivenName: true })).toBe(false);
   });
 });
 
@@ -33,7 +35,7 @@ describe('finding names in a passage', () => {
     expect(names('Witkoff and U.S. Ambassador to Israel Mike Huckabee stopped.')).toEqual(['Witkoff', 'Mike Huckabee']);
     expect(names('Despite Mr. Witkoff’s statement, talks went on.')).toEqual(['Mr. Witkoff']);
     expect(names('Mr. van der Berg told reporters.')).toEqual(['Mr. van der Berg']);
-    expect(names('Martin Luther King Jr. spoke, and Stephen King wrote.')).toEqual(['Martin Luther King Jr', 'Stephen King']);
+    expect(names('Martin Luther King Jr. spoke, and Stephen King wrote.')).toEqual(['Martin Luther King Jr.', 'Stephen King']);
   });
 
   it('steps over a rejected capital outside the Basic Multilingual Plane instead of looping on it', () => {
@@ -109,6 +111,12 @@ describe('/who', () => {
     expect(answered.person).toMatchObject({ name: 'Steve Witkoff', aliases: expect.arrayContaining(['Witkoff', 'Mr. Witkoff']) });
     expect(answered.results[0]?.text).toMatch(/special envoy|Special Envoy|real estate developer/u);
     expect(renderAnswerText(answered)).toMatch(/^Steve Witkoff — .*\nalso: /u);
+  });
+
+  it('finds the author of a seed article by the bio line at its foot', () => {
+    const answered = answer(library, 'who', 'Chantal Da Silva');
+    expect(answered.person?.name).toBe('Chantal Da Silva');
+    expect(answered.results[0]?.text).toContain('reports on world news for NBC News Digital');
   });
 
   it('answers a role with its holder', () => {

@@ -25,4 +25,25 @@ describe('findMarkedSpans', () => {
   it('reads a mark turned the wrong way by what stands beside it', () => {
     expect(spanTexts('He said ”enough” and left.')).toEqual(['”enough”']);
   });
+
+  it('reads single marks as quotation marks where they open after a space and close before punctuation', () => {
+    expect(spanTexts('‘We won’t give up,’ said Tamsin Orrell. ‘Not now.’')).toEqual(['‘We won’t give up,’', '‘Not now.’']);
+    expect(spanTexts("'It was the best day of my life,' Orrell said.")).toEqual(["'It was the best day of my life,'"]);
+  });
+
+  it('tells apostrophes from single marks: inside a word, an elided year, a plural possessive', () => {
+    expect(spanTexts('Orrell’s boat didn’t sink in the ’90s storm.')).toEqual([]);
+    expect(spanTexts("The sailors' union met in the '80s.")).toEqual([]);
+    expect(spanTexts('‘The crew’s spirit is good,’ said the sailors’ coach.')).toEqual(['‘The crew’s spirit is good,’']);
+    expect(spanTexts('‘The sailors’ union will decide,’ she said.')).toEqual(['‘The sailors’ union will decide,’']);
+  });
+
+  it('leaves a single mark that never closes alone', () => {
+    expect(spanTexts('‘Rock and roll is here, he said')).toEqual([]);
+  });
+
+  it('keeps double marks inside a single-quoted span as its nested quotation', () => {
+    const text = '‘She called it “a disgrace”, and she was right,’ said Orrell.';
+    expect(spanTexts(text)).toEqual(['‘She called it “a disgrace”, and she was right,’']);
+  });
 });

@@ -2,13 +2,19 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import { ConfigError, type Config } from '../config.ts';
+import { CorpusStore, nodeFileSystem, type CorpusFileSystem } from '../corpus-store/corpus-store.ts';
+import { watchCorpus } from '../corpus-watch.ts';
 import { LibraryService } from '../library-service.ts';
 import type { Logger } from '../logger.ts';
 import { Cooldown } from './cooldown.ts';
 import type { BotContext } from './context.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { DEFAULT_DOWNLOAD_TIMEOUT_MS } from './download-attachment.ts';
+import { InFlight } from './in-flight.ts';
 import { DEFAULT_PAGE_LIFETIME_MS, PageStore } from './pages.ts';
 import { NO_MENTIONS } from './reply.ts';
+import { giveUpOnRateLimit } from './rest-policy.ts';
+import { FAREWELL_WITHIN_MS, sayRestarting, SHUTDOWN_GRACE_MS } from './shutdown.ts';
 
 /** Timings that tests shorten; people never need to change them. */
 export interface BotTimings {
@@ -18,12 +24,22 @@ export interface BotTimings {
   pageLifetimeMs?: number;
   /** From this many passages on, answers are deferred before searching. */
   deferFromPassages?: number;
+  /** How long a REST request may take before discord.js aborts and retries it (its default: 15 s). */
+  restTimeoutMs?: number;
+  /** How long /corpus add may take to download an attachment. */
+  downloadTimeoutMs?: number;
+}
+
+/** What tests replace to make the bot fail on purpose. */
+export interface BotDependencies {
+  /** The file operations of /corpus: a wrapper can fail a write as a full disk would. */
+  corpusFileSystem?: CorpusFileSystem;
 }
 
 export interface RunningBot {
   readonly client: Client<true>;
   readonly library: LibraryService;
-  /** Disconnects from Discord and forgets paged replies. */
+  /** Finishes the answers under way (or says it is restarting), then disconnects and forgets paged replies. */
   stop(): Promise<void>;
 }
 
@@ -34,12 +50,21 @@ export const DEFAULT_COOLDOWN_MS = 2000;
  */
 export const DEFAULT_DEFER_FROM_PASSAGES = 20_000;
 
-/** The discord.js client: guild events only, no mention ever parsed, REST through DISCORD_API_URL when set. */
-export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
+/**
+ * The discord.js client: guild events only, no mention ever parsed, REST
+ * through DISCORD_API_URL when set. discord.js retries 5xx and timeouts and
+ * waits out rate limits; giveUpOnRateLimit stops it waiting where the answer
+ * would come too late to matter.
+ */
+export function createClient(config: Pick<Config, 'DISCORD_API_URL'>, restTimeoutMs?: number): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    rest: {
+      rejectOnRateLimit: (limit) => giveUpOnRateLimit(limit),
+      ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+      ...(restTimeoutMs ? { timeout: restTimeoutMs } : {}),
+    },
   });
 }
 
@@ -55,7 +80,7 @@ async function logIn(client: Client, token: string): Promise<void> {
 }
 
 /** `npm start` with a token: loads the Library, connects, and serves the slash commands. */
-export async function startBot(config: Config, logger: Logger, timings: BotTimings = {}): Promise<RunningBot> {
+export async function startBot(config: Config, logger: Logger, timings: BotTimings = {}, dependencies: BotDependencies = {}): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
   const library = await LibraryService.open(config.CORPUS_DIR);
   for (const problem of library.current.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
@@ -66,22 +91,36 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
     cooldown: new Cooldown(timings.cooldownMs ?? DEFAULT_COOLDOWN_MS),
     logger,
     moderatorRoleIds: config.MODERATOR_ROLE_IDS,
+    corpus: new CorpusStore(config.CORPUS_DIR, { fs: dependencies.corpusFileSystem ?? nodeFileSystem, logger }),
+    attachmentDownloads: { allowedOrigins: config.ATTACHMENT_ORIGINS, timeoutMs: timings.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS },
     deferFromPassages: timings.deferFromPassages ?? DEFAULT_DEFER_FROM_PASSAGES,
   };
-  const client = createClient(config);
+  const client = createClient(config, timings.restTimeoutMs);
   const dispatch = createDispatcher(commands, context);
-  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  const inFlight = new InFlight();
+  let stopping = false;
+  client.on(Events.InteractionCreate, (interaction) => {
+    inFlight.track(interaction, stopping ? sayRestarting([interaction], logger) : dispatch(interaction));
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await logIn(client, config.DISCORD_TOKEN);
   const [readyClient] = await ready;
+  const watcher = config.CORPUS_WATCH ? watchCorpus(library, logger) : undefined;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, documents: library.current.documents.length }, 'connected to Discord');
   return {
     client: readyClient,
     library,
     async stop() {
+      stopping = true;
+      const unanswered = await inFlight.settle(SHUTDOWN_GRACE_MS);
+      if (unanswered.length > 0) logger.warn({ interactionIds: unanswered.map((interaction) => interaction.id) }, 'stopping before these were answered');
+      await sayRestarting(unanswered, logger);
+      // Interactions that arrived meanwhile are being told the bot is restarting; let those messages leave.
+      await inFlight.settle(FAREWELL_WITHIN_MS);
       pages.clear();
+      await watcher?.close();
       await client.destroy();
     },
   };

@@ -1,11 +1,14 @@
-/** Past this many tracked users, entries whose cooldown has run out are forgotten. */
-const PRUNE_ABOVE = 1000;
-
 /** A per-user pause between commands, so that one person cannot flood the bot. */
 export class Cooldown {
   readonly #lastUse = new Map<string, number>();
+  #nextPruneAt = 0;
 
   constructor(readonly intervalMs: number) {}
+
+  /** Users whose pause is remembered; one whose pause has run out is forgotten by the next command an interval later. */
+  get size(): number {
+    return this.#lastUse.size;
+  }
 
   /**
    * Milliseconds the user must still wait, or 0 when they may go ahead, in
@@ -15,8 +18,10 @@ export class Cooldown {
     const last = this.#lastUse.get(userId);
     if (last !== undefined && now - last < this.intervalMs) return this.intervalMs - (now - last);
     this.#lastUse.set(userId, now);
-    if (this.#lastUse.size > PRUNE_ABOVE) {
+    // At most one sweep per interval keeps the cost per command constant.
+    if (now >= this.#nextPruneAt) {
       for (const [user, at] of this.#lastUse) if (now - at >= this.intervalMs) this.#lastUse.delete(user);
+      this.#nextPruneAt = now + this.intervalMs;
     }
     return 0;
   }

@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
 import { turnPage } from './pages.ts';
 import { privately } from './reply.ts';
+import { cannotReachAsker } from './rest-policy.ts';
 
 /** What the asker reads when something failed: what happened, what to do, and a reference for the logs. */
 export function failureMessage(interactionId: string): string {
@@ -19,6 +20,21 @@ async function replyPrivately(interaction: RepliableInteraction, content: string
   // A public "thinking…" placeholder cannot become private: remove it and follow up privately.
   if (interaction.deferred && !interaction.replied && !interaction.ephemeral) await interaction.deleteReply();
   await interaction.followUp(message);
+}
+
+/** Answers a failed interaction privately (or an autocomplete with nothing); says whether that worked. */
+async function tellAboutFailure(interaction: Interaction): Promise<{ toldUser: boolean; replyError?: string }> {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return { toldUser: false };
+    }
+    if (!interaction.isRepliable()) return { toldUser: false };
+    await replyPrivately(interaction, failureMessage(interaction.id));
+    return { toldUser: true };
+  } catch (replyError) {
+    return { toldUser: false, replyError: replyError instanceof Error ? replyError.message : String(replyError) };
+  }
 }
 
 /**
@@ -59,16 +75,9 @@ export function createDispatcher(commands: ReadonlyMap<string, Command>, context
       logger.debug({ interactionId: interaction.id, type: interaction.type, ms: Math.round(performance.now() - started) }, 'interaction answered');
     } catch (error) {
       const command = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
-      logger.error({ err: error, interactionId: interaction.id, type: interaction.type, command, user: interaction.user.id }, 'interaction failed');
-      try {
-        if (interaction.isAutocomplete()) {
-          if (!interaction.responded) await interaction.respond([]);
-        } else if (interaction.isRepliable()) {
-          await replyPrivately(interaction, failureMessage(interaction.id));
-        }
-      } catch (replyError) {
-        logger.error({ err: replyError, interactionId: interaction.id }, 'could not tell the user about the failure');
-      }
+      const told = cannotReachAsker(error) ? { toldUser: false } : await tellAboutFailure(interaction);
+      // One line per failed interaction, whatever happened to the apology, so that an incident's log stays readable.
+      logger.error({ err: error, interactionId: interaction.id, type: interaction.type, command, user: interaction.user.id, ...told }, 'interaction failed');
     }
   };
 }

@@ -1,12 +1,12 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 
 /**
- * Whether the person may run moderator commands. /reload is registered with
- * Manage Server as its default permission, but server owners can override
+ * Whether the person may run moderator commands. /reload and /corpus are
+ * registered with Manage Server as their default permission, but server owners can override
  * command permissions, so the code checks again: Manage Server (Administrator
  * implies it) in the interaction's permissions, or one of the moderator roles.
  */
-export function isModerator(interaction: ChatInputCommandInteraction, moderatorRoleIds: readonly string[]): boolean {
+export function isModerator(interaction: ChatInputCommandInteraction | AutocompleteInteraction, moderatorRoleIds: readonly string[]): boolean {
   if (!interaction.inGuild()) return false;
   if (interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) return true;
   const roles = interaction.member.roles;

@@ -11,6 +11,12 @@ export interface PagedReply {
 /** Discord allows editing a reply for 15 minutes, so pages expire well before that. */
 export const DEFAULT_PAGE_LIFETIME_MS = 10 * 60 * 1000;
 
+/**
+ * Paged replies kept at most: under sustained load (50 answers a second for
+ * the 10 minutes they live) the oldest give way, so memory stays bounded.
+ */
+export const MAX_KEPT_REPLIES = 2000;
+
 const PAGE_BUTTON = /^page:(\d+):(-?\d+)$/u;
 
 /** A button's custom id names the reply (its interaction id) and the page it shows. */
@@ -32,22 +38,38 @@ export function pageControls(replyId: string, page: number, count: number): Acti
 }
 
 /**
- * Paged replies by id, each forgotten after its lifetime, when its `expire`
- * callback removes the buttons from the message.
+ * Paged replies by id, each forgotten after its lifetime or when more than
+ * `maxKept` are newer, when its `expire` callback removes the buttons from
+ * the message.
  */
 export class PageStore {
-  readonly #replies = new Map<string, PagedReply & { timer: NodeJS.Timeout }>();
+  readonly #replies = new Map<string, PagedReply & { timer: NodeJS.Timeout; expire: () => Promise<void> }>();
 
-  constructor(readonly lifetimeMs: number = DEFAULT_PAGE_LIFETIME_MS) {}
+  constructor(
+    readonly lifetimeMs: number = DEFAULT_PAGE_LIFETIME_MS,
+    readonly maxKept: number = MAX_KEPT_REPLIES,
+  ) {}
+
+  get size(): number {
+    return this.#replies.size;
+  }
 
   keep(replyId: string, reply: PagedReply, expire: () => Promise<void>): void {
-    const timer = setTimeout(() => {
-      this.#replies.delete(replyId);
-      void expire();
-    }, this.lifetimeMs);
+    const timer = setTimeout(() => this.forget(replyId), this.lifetimeMs);
     // Pending expiries must not keep a stopping bot alive.
     timer.unref();
-    this.#replies.set(replyId, { ...reply, timer });
+    this.#replies.set(replyId, { ...reply, timer, expire });
+    // A Map iterates in insertion order, so the first key is the oldest reply.
+    const oldest = this.#replies.keys().next().value;
+    if (this.#replies.size > this.maxKept && oldest !== undefined) this.forget(oldest);
+  }
+
+  private forget(replyId: string): void {
+    const reply = this.#replies.get(replyId);
+    if (!reply) return;
+    clearTimeout(reply.timer);
+    this.#replies.delete(replyId);
+    void reply.expire();
   }
 
   get(replyId: string): PagedReply | undefined {

@@ -1,5 +1,6 @@
 import type { Library } from '../core/library/library.ts';
 import type { LoadProblem } from '../core/types.ts';
+import type { AddedRecord } from '../corpus-store/corpus-store.ts';
 import { escapeMarkdownText } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';
 import { EMBED_COLOR, type ReplyPage } from './render-answer.ts';
@@ -16,13 +17,18 @@ export function describeProblem(problem: LoadProblem): string {
   return `${escapeMarkdownText(problem.file)} — ${escapeMarkdownText(problem.reason)}`;
 }
 
-/** /sources: the documents with their titles, sizes and passages, a page at a time. */
-export function renderSources(library: Library): ReplyPage[] {
+/** "added by name on 2026-12-02", from the manifest the store keeps beside the corpus. */
+function describeAdded(record: AddedRecord | undefined): string[] {
+  return record ? [`added by ${escapeMarkdownText(record.by.name)} on ${record.at.slice(0, 10)}`] : [];
+}
+
+/** /sources: the documents with their titles, sizes and passages, and who added them, a page at a time. */
+export function renderSources(library: Library, added: Readonly<Record<string, AddedRecord>> = {}): ReplyPage[] {
   const passages = new Map<string, number>();
   for (const passage of library.passages) passages.set(passage.file, (passages.get(passage.file) ?? 0) + 1);
   const lines = library.documents.map((document) => {
     const title = document.meta.title ? `**${escapeMarkdownText(clip(document.meta.title, TITLE_MAX_CHARS))}**\n` : '';
-    const details = [escapeMarkdownText(document.file), size.format(document.bytes / 1000), plural(passages.get(document.file) ?? 0, 'passage')];
+    const details = [escapeMarkdownText(document.file), size.format(document.bytes / 1000), plural(passages.get(document.file) ?? 0, 'passage'), ...describeAdded(added[document.file])];
     return `${title}${details.join(' · ')}`;
   });
   const skipped = library.problems.filter((problem) => problem.skipped).length;

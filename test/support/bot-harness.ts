@@ -1,21 +1,25 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIInteraction } from 'discord.js';
 import pino from 'pino';
 import { parseConfig } from '../../src/config.ts';
-import { startBot, type BotTimings, type RunningBot } from '../../src/discord/bot.ts';
+import { startBot, type BotDependencies, type BotTimings, type RunningBot } from '../../src/discord/bot.ts';
 import { DiscordEmulator, type EmulatorOptions, type RecordedRequest } from './discord-emulator.ts';
 
-export const BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAw.emulated.token';
+export const BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAw.GqX7b2.emulatedSignature-Zk9pLw3VYqT8sN1x';
 
 /** The real bot, started as `npm start` starts it, connected to a fresh emulator. */
 export interface Harness {
   emulator: DiscordEmulator;
   bot: RunningBot;
-  /** Every log record the bot wrote. */
+  /** Every log record the bot wrote (a test may empty it; the token check at stop sees every line regardless). */
   logs: Record<string, unknown>[];
+  /** Resolves with the first log record (written or yet to come) that matches. */
+  logged(matches: (record: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Dispatches the interaction and resolves with the bot's first response (the callback). */
   send(interaction: APIInteraction): Promise<RecordedRequest>;
   /** Resolves with the bot's next edit of the interaction's original response. */
   edit(interaction: APIInteraction, matches?: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
+  /** Stops the bot and the emulator, and fails if any log line held the bot's token. */
   stop(): Promise<void>;
 }
 
@@ -23,6 +27,7 @@ export interface HarnessOptions {
   corpusDir: string;
   env?: Record<string, string>;
   timings?: BotTimings;
+  dependencies?: BotDependencies;
   emulator?: Omit<EmulatorOptions, 'token'>;
 }
 
@@ -32,13 +37,30 @@ const originalPath = (emulator: DiscordEmulator, interaction: APIInteraction): s
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const emulator = await DiscordEmulator.start({ token: BOT_TOKEN, ...options.emulator });
   const logs: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'debug', base: null }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  let lines = 0;
+  const leaks: string[] = [];
+  const logger = pino({ level: 'debug', base: null }, {
+    write: (line: string) => {
+      lines += 1;
+      if (holdsSecret(line)) leaks.push(line);
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
   const config = parseConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: options.corpusDir, ...options.env });
-  const bot = await startBot(config, logger, options.timings);
+  const bot = await startBot(config, logger, options.timings, options.dependencies);
   return {
     emulator,
     bot,
     logs,
+    async logged(matches, timeoutMs = 5000) {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        const record = logs.find(matches);
+        if (record) return record;
+        if (performance.now() > deadline) throw new Error(`the bot logged nothing matching within ${timeoutMs} ms`);
+        await sleep(10);
+      }
+    },
     send(interaction) {
       const response = emulator.waitForRequest((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
       emulator.interact(interaction);
@@ -50,6 +72,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async stop() {
       await bot.stop();
       await emulator.close();
+      if (leaks.length > 0) throw new Error(`${leaks.length} of the ${lines} log lines of a bot run hold the bot's token`);
     },
   };
+}
+
+/** Whether `text` holds the bot's token, whole or its signing part (the part that makes it a secret). */
+export function holdsSecret(text: string): boolean {
+  const signature = BOT_TOKEN.split('.')[2] ?? BOT_TOKEN;
+  return text.includes(BOT_TOKEN) || text.includes(signature);
 }

@@ -1,14 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIInteraction, APIMessage, APIUser } from 'discord.js';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { DISCORD_ERRORS, FaultPlan, type FaultResponse, type RestFault } from './emulator-faults.ts';
+import { EmulatedGateway, GATEWAY_PATH } from './emulator-gateway.ts';
+
+export type { GatewayClose, GatewayFrame } from './emulator-gateway.ts';
 
 /**
  * A local fake of the parts of Discord a bot uses: REST on node:http and a
  * gateway on ws, on 127.0.0.1 with a random port. The real discord.js Client
  * connects to it through `rest.api`; every request it makes is recorded so
  * tests can assert on what the bot sent. Written by hand because no
- * maintained package emulates Discord for discord.js.
+ * maintained package emulates Discord for discord.js. The gateway lives in
+ * emulator-gateway.ts and the injectable REST faults in emulator-faults.ts;
+ * the emulator keeps its own clock, so a test can age tokens without waiting.
  */
 
 /** One HTTP request the bot made. */
@@ -24,12 +29,8 @@ export interface RecordedRequest {
   body: unknown;
   /** What the emulator answered. */
   status: number;
-}
-
-/** A gateway payload the bot sent (IDENTIFY, heartbeats …). */
-export interface GatewayFrame {
-  op: number;
-  d: unknown;
+  /** When the request arrived (performance.now()). */
+  receivedAt: number;
 }
 
 export interface EmulatorOptions {
@@ -42,11 +43,16 @@ export interface EmulatorOptions {
   heartbeatIntervalMs?: number;
   /** Discord forgets an interaction not acknowledged within 3 s. */
   acknowledgeWithinMs?: number;
+  /** An interaction's token works for edits and follow-ups for 15 minutes. */
+  tokenLifetimeMs?: number;
 }
 
 interface InteractionState {
   interaction: APIInteraction;
+  /** On the emulator's clock. */
   dispatchedAt: number;
+  /** performance.now() at dispatch, to time the bot's answers. */
+  dispatchedAtPerf: number;
   acknowledged: boolean;
   /** The message the interaction's response created, once there is one. */
   message?: APIMessage;
@@ -57,49 +63,53 @@ interface Waiter {
   resolve: (request: RecordedRequest) => void;
 }
 
-interface PlannedFailure {
-  matches: (request: RecordedRequest) => boolean;
-  status: number;
-  body: unknown;
-}
-
 const API_PREFIX = '/api/v10';
-const GATEWAY_PATH = '/gateway';
+const DISCORD_EPOCH = 1_420_070_400_000n;
+const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 
 let snowflakeCounter = 0n;
-/** Unique, well-formed snowflakes (17–20 digits), in creation order. */
+/** Unique snowflakes as Discord makes them: the creation time in the high bits, then a counter. */
 export function nextSnowflake(): string {
   snowflakeCounter += 1n;
-  return (1_300_000_000_000_000_000n + snowflakeCounter).toString();
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (snowflakeCounter & 0x3f_ffffn)).toString();
 }
 
 export class DiscordEmulator {
   readonly requests: RecordedRequest[] = [];
-  readonly gatewayFrames: GatewayFrame[] = [];
-  /** The URL (path and query) of each gateway connection. */
-  readonly gatewayUrls: string[] = [];
   readonly applicationId: string;
   readonly guildId: string;
   readonly botUser: APIUser;
   readonly channelId = nextSnowflake();
+  readonly gateway: EmulatedGateway;
   private readonly interactions = new Map<string, InteractionState>();
-  private readonly sockets = new Set<WebSocket>();
   private readonly waiters = new Set<Waiter>();
-  private readonly failures: PlannedFailure[] = [];
-  private sequence = 0;
+  private readonly faults = new FaultPlan();
   private readonly http: Server;
-  private readonly gateway: WebSocketServer;
+  private clockOffsetMs = 0;
 
   private constructor(private readonly options: EmulatorOptions) {
     this.applicationId = options.applicationId ?? nextSnowflake();
     this.guildId = options.guildId ?? nextSnowflake();
     this.botUser = { id: this.applicationId, username: 'Verbatim', discriminator: '0', global_name: null, avatar: null, bot: true };
     this.http = createServer((request, response) => void this.handle(request, response));
-    this.gateway = new WebSocketServer({ server: this.http, path: GATEWAY_PATH });
-    this.gateway.on('connection', (socket, request) => {
-      this.gatewayUrls.push(request.url ?? '');
-      this.accept(socket);
+    this.gateway = new EmulatedGateway(this.http, {
+      token: options.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      ready: () => ({ v: 10, user: this.botUser, guilds: [{ id: this.guildId, unavailable: true }], shard: [0, 1], application: { id: this.applicationId, flags: 0 } }),
+      afterReady: () => [['GUILD_CREATE', this.guild()]],
+      newSessionId: () => `session-${nextSnowflake()}`,
+      resumeUrl: () => `ws://${this.origin}${GATEWAY_PATH}`,
     });
+  }
+
+  /** The gateway payloads the bot sent (IDENTIFY, heartbeats, RESUME …). */
+  get gatewayFrames(): EmulatedGateway['frames'] {
+    return this.gateway.frames;
+  }
+
+  /** The URL (path and query) of each gateway connection. */
+  get gatewayUrls(): readonly string[] {
+    return this.gateway.urls;
   }
 
   static async start(options: EmulatorOptions): Promise<DiscordEmulator> {
@@ -118,10 +128,22 @@ export class DiscordEmulator {
     return `http://${this.origin}/api`;
   }
 
-  /** Sends INTERACTION_CREATE to every connected bot. */
+  /** Sends INTERACTION_CREATE to the bot (kept for RESUME while its connection is down). */
   interact(interaction: APIInteraction): void {
-    this.interactions.set(interaction.id, { interaction, dispatchedAt: Date.now(), acknowledged: false });
+    this.interactions.set(interaction.id, { interaction, dispatchedAt: this.now(), dispatchedAtPerf: performance.now(), acknowledged: false });
     this.dispatch('INTERACTION_CREATE', interaction);
+  }
+
+  /** Milliseconds from dispatching the interaction to the arrival of `request`. */
+  latencyOf(interactionId: string, request: RecordedRequest): number {
+    const state = this.interactions.get(interactionId);
+    if (!state) throw new Error(`no interaction ${interactionId} was dispatched`);
+    return request.receivedAt - state.dispatchedAtPerf;
+  }
+
+  /** Moves the emulator's clock forward, ageing interactions and their tokens without waiting. */
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
   }
 
   /** The message an interaction's response created or last edited. */
@@ -130,9 +152,7 @@ export class DiscordEmulator {
   }
 
   dispatch(event: string, data: unknown): void {
-    this.sequence += 1;
-    const frame = JSON.stringify({ op: 0, t: event, s: this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+    this.gateway.dispatch(event, data);
   }
 
   /** Resolves with the first request (already recorded or yet to come) that matches. */
@@ -151,49 +171,34 @@ export class DiscordEmulator {
 
   /** The next request that matches gets this status and body instead of the normal answer. */
   failNext(matches: (request: RecordedRequest) => boolean, status: number, body: unknown): void {
-    this.failures.push({ matches, status, body });
+    this.inject({ matches, response: { status, body } });
+  }
+
+  /** Plans a fault (a 429, a 5xx, a slow answer …) for the next `times` matching requests. */
+  inject(fault: RestFault): void {
+    this.faults.add(fault);
   }
 
   get connectionCount(): number {
-    return this.sockets.size;
+    return this.gateway.connectionCount;
+  }
+
+  /** Forgets recorded requests, interactions and gateway frames, so that a long test measures only the bot's memory. */
+  forget(): void {
+    this.requests.length = 0;
+    this.interactions.clear();
+    this.gateway.forget();
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    this.gateway.close();
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
+    await this.gateway.stop();
     this.http.closeAllConnections();
-    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    await closed;
   }
 
-  private accept(socket: WebSocket): void {
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('message', (data) => this.onGatewayFrame(socket, JSON.parse(String(data)) as GatewayFrame));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
-  }
-
-  private onGatewayFrame(socket: WebSocket, frame: GatewayFrame): void {
-    this.gatewayFrames.push(frame);
-    if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-    if (frame.op === 2) this.identify(socket, frame.d as { token?: string });
-    if (frame.op === 6) this.dispatch('RESUMED', {});
-  }
-
-  private identify(socket: WebSocket, identify: { token?: string }): void {
-    if (identify.token !== this.options.token) {
-      socket.close(4004, 'Authentication failed.');
-      return;
-    }
-    this.dispatch('READY', {
-      v: 10,
-      user: this.botUser,
-      guilds: [{ id: this.guildId, unavailable: true }],
-      session_id: `session-${nextSnowflake()}`,
-      resume_gateway_url: `ws://${this.origin}${GATEWAY_PATH}`,
-      shard: [0, 1],
-      application: { id: this.applicationId, flags: 0 },
-    });
-    this.dispatch('GUILD_CREATE', this.guild());
+  private now(): number {
+    return Date.now() + this.clockOffsetMs;
   }
 
   private guild(): Record<string, unknown> {
@@ -229,64 +234,56 @@ export class DiscordEmulator {
       authorization: request.headers.authorization,
       body: await readJson(request),
       status: 0,
+      receivedAt: performance.now(),
     };
-    const planned = this.failures.findIndex((failure) => failure.matches(recorded));
-    const [status, body] =
-      planned >= 0 ? this.takeFailure(planned) : url.pathname.startsWith(API_PREFIX) ? this.route(recorded) : notFound();
-    recorded.status = status;
+    const fault = this.faults.take(recorded);
+    const answer: FaultResponse = fault?.response ?? (url.pathname.startsWith(API_PREFIX) ? this.route(recorded) : DISCORD_ERRORS.notFound);
+    recorded.status = answer.status;
     this.requests.push(recorded);
     for (const waiter of this.waiters) {
       if (!waiter.matches(recorded)) continue;
       this.waiters.delete(waiter);
       waiter.resolve(recorded);
     }
-    if (body === undefined) {
-      response.writeHead(status).end();
-      return;
-    }
-    response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    // A client that gave up waiting has closed the connection: there is no one to answer.
+    if (response.destroyed) return;
+    const headers = { ...answer.headers, ...(answer.body === undefined ? {} : { 'Content-Type': 'application/json' }) };
+    response.writeHead(answer.status, headers).end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
   }
 
-  private takeFailure(index: number): [number, unknown] {
-    const [failure] = this.failures.splice(index, 1);
-    return [failure?.status ?? 500, failure?.body];
-  }
-
-  /** Answers a request as Discord would: [status, JSON body or undefined for 204]. */
-  private route(request: RecordedRequest): [number, unknown] {
+  /** Answers a request as Discord would (a 204 has no body). */
+  private route(request: RecordedRequest): FaultResponse {
     const { method, path } = request;
     const bot = request.authorization === `Bot ${this.options.token}`;
     if (method === 'GET' && path === '/gateway/bot') {
-      if (!bot) return unauthorized();
+      if (!bot) return DISCORD_ERRORS.unauthorized;
       const limit = { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 };
-      return [200, { url: `ws://${this.origin}${GATEWAY_PATH}`, shards: 1, session_start_limit: limit }];
+      return { status: 200, body: { url: `ws://${this.origin}${GATEWAY_PATH}`, shards: 1, session_start_limit: limit } };
     }
     const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/u.exec(path);
     if (method === 'POST' && callback) return this.acknowledge(callback[1] ?? '', callback[2] ?? '', request);
     const original = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/u.exec(path);
-    if (original) return this.original(original[1] ?? '', original[2] ?? '', request);
+    if (original) return this.original(this.webhookState(original[1] ?? '', original[2] ?? ''), request);
     const followUp = /^\/webhooks\/(\d+)\/([^/]+)$/u.exec(path);
     if (method === 'POST' && followUp) {
-      const state = this.stateFor(followUp[1] ?? '', followUp[2] ?? '');
-      if (!state?.acknowledged) return unknownWebhook();
-      return [200, this.message(state, request.body as Record<string, unknown>)];
+      const state = this.webhookState(followUp[1] ?? '', followUp[2] ?? '');
+      return 'interaction' in state ? { status: 200, body: this.message(state, request.body as Record<string, unknown>) } : state;
     }
     if (method === 'PUT' && /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/u.test(path)) {
-      if (!bot) return unauthorized();
-      if (!path.startsWith(`/applications/${this.applicationId}/`)) return [403, { message: 'Missing Access', code: 50001 }];
+      if (!bot) return DISCORD_ERRORS.unauthorized;
+      if (!path.startsWith(`/applications/${this.applicationId}/`)) return DISCORD_ERRORS.missingAccess;
       const commands = Array.isArray(request.body) ? (request.body as Record<string, unknown>[]) : [];
-      return [200, commands.map((command) => ({ id: nextSnowflake(), application_id: this.applicationId, version: nextSnowflake(), ...command }))];
+      return { status: 200, body: commands.map((command) => ({ id: nextSnowflake(), application_id: this.applicationId, version: nextSnowflake(), ...command })) };
     }
-    return notFound();
+    return DISCORD_ERRORS.notFound;
   }
 
-  private acknowledge(id: string, token: string, request: RecordedRequest): [number, unknown] {
+  private acknowledge(id: string, token: string, request: RecordedRequest): FaultResponse {
     const state = this.interactions.get(id);
     const deadline = this.options.acknowledgeWithinMs ?? 3000;
-    if (!state || state.interaction.token !== token || Date.now() - state.dispatchedAt > deadline) {
-      return [404, { message: 'Unknown interaction', code: 10062 }];
-    }
-    if (state.acknowledged) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+    if (!state || state.interaction.token !== token || this.now() - state.dispatchedAt > deadline) return DISCORD_ERRORS.unknownInteraction;
+    if (state.acknowledged) return DISCORD_ERRORS.alreadyAcknowledged;
     state.acknowledged = true;
     const { type, data } = request.body as { type: number; data?: Record<string, unknown> };
     if (type === 4 || type === 5) state.message = this.message(state, type === 5 ? { flags: data?.flags ?? 0 } : (data ?? {}));
@@ -295,8 +292,8 @@ export class DiscordEmulator {
       state.message = updated;
       this.updateOwner(updated);
     }
-    if (request.query.get('with_response') !== 'true') return [204, undefined];
-    return [200, { interaction: { id, type: state.interaction.type }, resource: state.message ? { type, message: state.message } : { type } }];
+    if (request.query.get('with_response') !== 'true') return { status: 204 };
+    return { status: 200, body: { interaction: { id, type: state.interaction.type }, resource: state.message ? { type, message: state.message } : { type } } };
   }
 
   /** A component's update also changes the message seen through the original interaction's webhook. */
@@ -304,23 +301,27 @@ export class DiscordEmulator {
     for (const state of this.interactions.values()) if (state.message?.id === message.id) state.message = message;
   }
 
-  private original(applicationId: string, token: string, request: RecordedRequest): [number, unknown] {
-    const state = this.stateFor(applicationId, token);
-    if (!state?.acknowledged || !state.message) return unknownWebhook();
+  private original(found: InteractionState | FaultResponse, request: RecordedRequest): FaultResponse {
+    if (!('interaction' in found)) return found;
+    const state = found;
+    if (!state.message) return DISCORD_ERRORS.unknownWebhook;
     if (request.method === 'DELETE') {
       delete state.message;
-      return [204, undefined];
+      return { status: 204 };
     }
-    if (request.method === 'GET') return [200, state.message];
-    if (request.method !== 'PATCH') return notFound();
+    if (request.method === 'GET') return { status: 200, body: state.message };
+    if (request.method !== 'PATCH') return DISCORD_ERRORS.notFound;
     const edited = { ...state.message, ...(request.body as Record<string, unknown>), edited_timestamp: new Date().toISOString() } as APIMessage;
     state.message = edited;
-    return [200, edited];
+    return { status: 200, body: edited };
   }
 
-  private stateFor(applicationId: string, token: string): InteractionState | undefined {
-    if (applicationId !== this.applicationId) return undefined;
-    return [...this.interactions.values()].find((state) => state.interaction.token === token);
+  /** The acknowledged interaction an interaction token names, or Discord's error while its token is unknown or dead. */
+  private webhookState(applicationId: string, token: string): InteractionState | FaultResponse {
+    const state = applicationId === this.applicationId ? [...this.interactions.values()].find((candidate) => candidate.interaction.token === token) : undefined;
+    if (!state?.acknowledged) return DISCORD_ERRORS.unknownWebhook;
+    if (this.now() - state.dispatchedAt > (this.options.tokenLifetimeMs ?? TOKEN_LIFETIME_MS)) return DISCORD_ERRORS.invalidWebhookToken;
+    return state;
   }
 
   private message(state: InteractionState, data: Record<string, unknown>): APIMessage {
@@ -357,7 +358,3 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   if (text === '') return undefined;
   return request.headers['content-type']?.startsWith('application/json') ? (JSON.parse(text) as unknown) : text;
 }
-
-const notFound = (): [number, unknown] => [404, { message: '404: Not Found', code: 0 }];
-const unauthorized = (): [number, unknown] => [401, { message: '401: Unauthorized', code: 0 }];
-const unknownWebhook = (): [number, unknown] => [404, { message: 'Unknown Webhook', code: 10015 }];

@@ -7,6 +7,7 @@ import {
   Locale,
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIAttachment,
   type APIChatInputApplicationCommandInteraction,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
@@ -106,4 +107,27 @@ export function buttonPress(emulator: DiscordEmulator, customId: string, message
     message,
     data: { custom_id: customId, component_type: ComponentType.Button },
   } as APIMessageComponentButtonInteraction;
+}
+
+/** A subcommand's options as Discord nests them: the subcommand, then its own options. */
+function subcommandData(name: string, subcommand: string, options: APIApplicationCommandInteractionDataBasicOption[]) {
+  return { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options }] };
+}
+
+export function subcommandInput(emulator: DiscordEmulator, name: string, subcommand: string, values: OptionValues, asker: Asker): APIChatInputApplicationCommandInteraction {
+  return { ...base(emulator, asker), type: InteractionType.ApplicationCommand, data: subcommandData(name, subcommand, commandOptions(values)) } as APIChatInputApplicationCommandInteraction;
+}
+
+export function subcommandAutocomplete(emulator: DiscordEmulator, name: string, subcommand: string, values: OptionValues, focused: string, asker: Asker): APIApplicationCommandAutocompleteInteraction {
+  return { ...base(emulator, asker), type: InteractionType.ApplicationCommandAutocomplete, data: subcommandData(name, subcommand, commandOptions(values, focused)) } as APIApplicationCommandAutocompleteInteraction;
+}
+
+/** A subcommand with an attachment option: the option holds the attachment's id, the resolved data the attachment. */
+export function attachmentInput(emulator: DiscordEmulator, name: string, subcommand: string, attachment: APIAttachment, asker: Asker): APIChatInputApplicationCommandInteraction {
+  const option = { name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id } as const;
+  return {
+    ...base(emulator, asker),
+    type: InteractionType.ApplicationCommand,
+    data: { ...subcommandData(name, subcommand, [option]), resolved: { attachments: { [attachment.id]: attachment } } },
+  } as APIChatInputApplicationCommandInteraction;
 }

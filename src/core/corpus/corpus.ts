@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
@@ -50,11 +50,14 @@ export async function loadCorpus(directory: string, options: LoadCorpusOptions =
     throw new Error(`corpus: ${root} is not a folder; create it or point CORPUS_DIR at the folder of documents`);
   }
   const files = (await listFiles(root)).filter((file) => DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase()));
+  const realRoot = await realpath(root);
   const documents: SourceDocument[] = [];
   const problems: LoadProblem[] = [];
   for (const absolute of files) {
     const file = path.relative(root, absolute).split(path.sep).join('/');
-    const outcome = await readDocument(absolute, file, maxFileBytes);
+    const outcome = (await leadsOutside(absolute, realRoot))
+      ? { reason: 'a link to a file outside the corpus folder (not followed)' }
+      : await readDocument(absolute, file, maxFileBytes);
     if ('reason' in outcome) {
       problems.push({ file, reason: outcome.reason, skipped: true });
       continue;
@@ -78,6 +81,18 @@ async function listFiles(directory: string): Promise<string[]> {
   return files;
 }
 
+/**
+ * Whether a link leads out of the corpus folder. Such a link is not followed:
+ * the corpus is what the folder holds, and a stray link must not publish
+ * whatever file it points at. A broken link is left to readDocument to report.
+ */
+async function leadsOutside(absolute: string, realRoot: string): Promise<boolean> {
+  const target = await realpath(absolute).catch(() => undefined);
+  if (target === undefined) return false;
+  const relative = path.relative(realRoot, target);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
+
 type ReadOutcome =
   | { reason: string }
   | { document: SourceDocument; metaProblem?: { file: string; reason: string } };
@@ -91,6 +106,20 @@ async function readDocument(absolute: string, file: string, maxFileBytes: number
   } catch (error) {
     return { reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+  const decoded = decodeDocument(file, bytes);
+  if ('reason' in decoded || decoded.document.format === 'markdown') return decoded;
+  const sidecar = await readSidecar(absolute);
+  const sidecarFile = file.replace(/\.[^.]+$/u, SIDECAR_SUFFIX);
+  if ('reason' in sidecar) return { document: decoded.document, metaProblem: { file: sidecarFile, reason: sidecar.reason } };
+  return { document: { ...decoded.document, meta: sidecar.meta } };
+}
+
+/**
+ * A document from its bytes, by the same rules the loader applies to every
+ * file: the format from `file`'s extension, the metadata of a Markdown file
+ * from its front matter (a plain-text file's sidecar is read by the loader).
+ */
+export function decodeDocument(file: string, bytes: Uint8Array): ReadOutcome {
   if (bytes.includes(0)) return { reason: 'binary (contains NUL bytes)' };
   let raw: string;
   try {
@@ -102,19 +131,14 @@ async function readDocument(absolute: string, file: string, maxFileBytes: number
 
   const format = path.extname(file).toLowerCase() === '.md' ? 'markdown' : 'text';
   const base = { file, text: raw, format, bytes: bytes.length } as const;
-  if (format === 'markdown') {
-    const parsed = parseFrontMatter(raw);
-    if ('reason' in parsed) return { reason: parsed.reason };
-    const meta = DocumentMetaSchema.safeParse(parsed.data);
-    if (parsed.body.trim() === '') return { reason: 'empty (front matter only)' };
-    return meta.success
-      ? { document: { ...base, bodyStart: parsed.bodyStart, meta: meta.data } }
-      : { document: { ...base, bodyStart: parsed.bodyStart, meta: {} }, metaProblem: { file, reason: describeMetaError(meta.error) } };
-  }
-  const sidecar = await readSidecar(absolute);
-  const sidecarFile = file.replace(/\.[^.]+$/u, SIDECAR_SUFFIX);
-  if ('reason' in sidecar) return { document: { ...base, bodyStart: 0, meta: {} }, metaProblem: { file: sidecarFile, reason: sidecar.reason } };
-  return { document: { ...base, bodyStart: 0, meta: sidecar.meta } };
+  if (format === 'text') return { document: { ...base, bodyStart: 0, meta: {} } };
+  const parsed = parseFrontMatter(raw);
+  if ('reason' in parsed) return { reason: parsed.reason };
+  const meta = DocumentMetaSchema.safeParse(parsed.data);
+  if (parsed.body.trim() === '') return { reason: 'empty (front matter only)' };
+  return meta.success
+    ? { document: { ...base, bodyStart: parsed.bodyStart, meta: meta.data } }
+    : { document: { ...base, bodyStart: parsed.bodyStart, meta: {} }, metaProblem: { file, reason: describeMetaError(meta.error) } };
 }
 
 function parseFrontMatter(raw: string): { reason: string } | { data: unknown; body: string; bodyStart: number } {

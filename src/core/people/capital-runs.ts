@@ -1,5 +1,5 @@
 import { wordKey } from './name-keys.ts';
-import { isParticle, isTitleHead } from './name-lexicon.ts';
+import { isParticle, isSentenceOpener, isTitleHead } from './name-lexicon.ts';
 import type { Span } from '../text/text.ts';
 
 /*
@@ -28,8 +28,9 @@ export interface NameWord extends Span {
  * cheaper than look-arounds in the expression.
  */
 const CAPITAL_WORD =
-  /(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|d|de|da|di|du|del|van|von|le|la)[-\u2010\u2011'’])?\p{Lu}[\p{L}\p{M}'’]*(?:[-\u2010\u2011]\p{Lu}[\p{L}\p{M}'’]*)*/gu;
-const WORD_PART = /[\p{L}\p{M}\p{N}]/u;
+  /(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|d|de|da|di|du|del|van|von|le|la)[-\u2010\u2011'’])?\p{Lu}[\p{L}\p{M}'’\u00AD\u200B-\u200D\u2060\uFEFF]*(?:[-\u2010\u2011]\p{Lu}[\p{L}\p{M}'’\u00AD\u200B-\u200D\u2060\uFEFF]*)*/gu;
+/** Soft hyphens and zero-width characters sit inside words (a page's hyphenation points): part of the word. */
+const WORD_PART = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 const isHyphen = (character: string | undefined): boolean => character === '-' || character === '\u2010' || character === '\u2011';
 
 /**
@@ -115,6 +116,8 @@ function joinRun(text: string, left: NameWord, right: NameWord): NameWord[] | un
   const match = NAME_GAP.exec(gap);
   if (!match) return undefined;
   if (match[1] && !(left.initial || (left.surface.length <= 4 && isTitleHead(left.key)))) return undefined;
+  // "in Group D. The team won": a full stop before a word that opens sentences ends one.
+  if (match[1] && isSentenceOpener(right.key)) return undefined;
   const particles: NameWord[] = [];
   for (const particle of gap.matchAll(/\p{Ll}+/gu)) {
     if (!isParticle(particle[0])) return undefined;

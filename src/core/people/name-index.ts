@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { surnameKeys, wordKey } from './name-keys.ts';
-import { isHonorific, isTitleHead, isTitleModifier } from './name-lexicon.ts';
+import { isHonorific, isRoleNoun, isTitleHead, isTitleModifier } from './name-lexicon.ts';
 import { normalise } from '../text/text.ts';
 
 /** A person (by id) whose names come close to the words asked. */
@@ -30,15 +30,30 @@ function typedKeys(surface: string): string[] {
   return keys.filter((key) => key !== '');
 }
 
-/** The words of a typed name, titles dropped when a name follows ("President Trump" → "trump"). */
+/** A word of a typed name: its key, its folded form, and whether it was typed in lower case. */
+interface TypedWord {
+  key: string;
+  folded: string;
+  lowerCase: boolean;
+}
+
+/**
+ * The words of a typed name, titles dropped when a name follows ("President
+ * Trump" → "trump"), and so are roles typed in lower case around it
+ * ("officer Jane Roe", "Roe immunologist" → "roe").
+ */
 export function typedWords(name: string): string[] {
-  const words = normalise(name)
-    .split(' ')
-    .map((word) => wordKey(word.replace(/'s?$/u, '')))
-    .filter((word) => word !== '');
+  const typed: TypedWord[] = name.split(/\s+/u).flatMap((written) => {
+    const folded = normalise(written);
+    const key = wordKey(folded.replace(/'s?$/u, ''));
+    return key === '' ? [] : [{ key, folded, lowerCase: written === written.toLowerCase() }];
+  });
+  const isRole = (word: TypedWord): boolean => word.lowerCase && isRoleNoun(word.folded);
   let first = 0;
-  while (first < words.length - 1 && (isTitleHead(words[first] ?? '') || isTitleModifier(words[first] ?? ''))) first += 1;
-  return words.slice(first);
+  while (first < typed.length - 1 && (isTitleHead(typed[first]?.key ?? '') || isTitleModifier(typed[first]?.key ?? '') || isRole(typed[first] as TypedWord))) first += 1;
+  let end = typed.length;
+  while (end - 1 > first && isRole(typed[end - 1] as TypedWord)) end -= 1;
+  return typed.slice(first, end).map((word) => word.key);
 }
 
 const slipAllowance = (word: string, generous: boolean): number => {

@@ -57,7 +57,12 @@ const ROLE_NOUNS = words(`
   composer conductor producer screenwriter playwright broadcaster presenter commentator blogger influencer
   chairperson treasurer clerk magistrate constable trooper ranger firefighter paramedic midwife scholar academic
   pupil principal headteacher dean rector provost consul suspect defendant plaintiff refugee migrant immigrant
-  heir heiress widower laureate winner champion mathematician`);
+  heir heiress widower laureate winner champion mathematician skipper trafficker financier jockey trainer referee
+  umpire quarterback pitcher songwriter drummer showrunner creator marshal warden inmate convict killer shooter
+  attacker assailant murderer robber thief hacker whistleblower smuggler dealer employee employer staffer intern
+  assistant supervisor auditor trader broker landlord tenant homeowner motorist passenger commuter customer
+  supporter voter citizen mom dad grandma grandpa stepson stepdaughter stepfather stepmother teenager
+  co-founder cofounder`);
 
 /** Relations that make "X's <noun>" evidence that X is a person ("Daniel Lifshitz's grandparents"). */
 const KINSHIP_NOUNS = words(`
@@ -69,7 +74,7 @@ const KINSHIP_NOUNS = words(`
 const ORGANISATION_HEADS = words(`
   ministry ministries council foundation organization organisation society forces force news times post journal
   agency authority department office party committee commission court university college school hospital bank
-  company corporation corp inc ltd llc plc group institute center centre association union league army navy
+  company corporation corp co inc ltd llc plc group institute center centre association union league army navy
   airforce command guard guards police service services administration government parliament congress senate
   house assembly cabinet board fund program programme project network media press radio tv television channel
   magazine strip city state states street square hill river sea ocean island islands mountain mountains valley
@@ -82,7 +87,8 @@ const ORGANISATION_HEADS = words(`
   tribune herald gazette daily weekly online digital report reports live update updates world global
   international national federal institute laboratory lab system systems technologies industries holdings
   partners capital energy airlines airways motors pharmaceuticals cup games olympics championship league
-  festival conference forum dialogue talks war crisis trust`);
+  festival conference forum dialogue talks war crisis trust beach falls springs area chronicle images photos pictures
+  photography wire man woman wars`);
 
 /** Lower-case particles that sit inside a name ("Ludwig van Beethoven", "Mohammed bin Salman"). */
 const PARTICLES = words('al el ad an ar as ash at az ibn bin bint ben abu de da di du del della der den van von le la dos das do ter ten zu y');
@@ -135,6 +141,12 @@ const TITLE_LINKS = words('to of for at');
 /** Name suffixes: part of a full name, never its surname. */
 const NAME_SUFFIXES = words('jr sr ii iii iv');
 
+/**
+ * Degrees and honours written after a name ("Jane Roe, MD, PhD"), folded without dots. State-like
+ * abbreviations that are also degrees ("MA", "MS", "PA", "DO") are left out: after a comma they name a place as often.
+ */
+const POST_NOMINALS = words('md phd rn np mph mba jd llb llm dds dmd dvm pharmd edd psyd dphil msc bsc bsn frcp frcs facs facp facc faan obe mbe cbe kbe dbe kc qc cpa esq lcsw');
+
 /** Openings of an appositive that says what a person is ("X, acting as the envoy", "X, who is …"). */
 const APPOSITIVE_OPENERS = words('a an the his her their its acting serving formerly now then once also');
 
@@ -145,7 +157,8 @@ const countryWords = new Set(
   [...countryNames].flatMap((name) => {
     const [first, ...rest] = name.split(' ');
     if (rest.length === 0) return [name];
-    return first && /(?:an|ish|ese|i)$/u.test(first) ? [first] : [];
+    // An adjective of five letters or more ("Saudi", "Palestinian"), not "San" (Marino) or "Sri" (Lanka).
+    return first && first.length >= 5 && /(?:an|ish|ese|i)$/u.test(first) ? [first] : [];
   }),
 );
 
@@ -167,13 +180,20 @@ function listCountryNames(): Set<string> {
   return names;
 }
 
+/** English weekday names, from the ICU data built into Node: "posted on Twitter Tuesday" names no one Tuesday. */
+const WEEKDAYS: ReadonlySet<string> = new Set(
+  Array.from({ length: 7 }, (_, day) => new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + day)).toLowerCase()),
+);
+
 /** Lower case, no diacritics: enough folding for the fixed vocabulary above. */
 function foldWord(word: string): string {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[()]/gu, '');
 }
 
 export const isHonorific = (folded: string): boolean => HONORIFICS.has(folded);
-export const isTitleHead = (folded: string): boolean => TITLE_HEADS.has(folded) || HONORIFICS.has(folded);
+export const isWeekday = (folded: string): boolean => WEEKDAYS.has(folded);
+/** A title word, or a compound opened by one ("Attorney-General", "Governor-General"). */
+export const isTitleHead = (folded: string): boolean => TITLE_HEADS.has(folded) || HONORIFICS.has(folded) || (folded.includes('-') && TITLE_HEADS.has(folded.split('-')[0] ?? ''));
 export const isTitleModifier = (folded: string): boolean => TITLE_MODIFIERS.has(folded);
 export const isKinshipNoun = (folded: string): boolean => KINSHIP_NOUNS.has(folded);
 export const isParticle = (folded: string): boolean => PARTICLES.has(folded);
@@ -183,11 +203,16 @@ export const isPersonalSpeechVerb = (folded: string): boolean => PERSONAL_SPEECH
 export const isPlacePreposition = (folded: string): boolean => PLACE_PREPOSITIONS.has(folded);
 export const isTitleLink = (folded: string): boolean => TITLE_LINKS.has(folded);
 export const isNameSuffix = (folded: string): boolean => NAME_SUFFIXES.has(folded);
+export const isPostNominal = (folded: string): boolean => POST_NOMINALS.has(folded.replace(/\./gu, ''));
 export const isAppositiveOpener = (folded: string): boolean => APPOSITIVE_OPENERS.has(folded);
 
 /** A noun naming what a person is: a listed role, or an agent noun ending like one ("activist", "chairman"). */
 export function isRoleNoun(folded: string): boolean {
   if (ROLE_NOUNS.has(folded) || TITLE_HEADS.has(folded)) return true;
+  // A compound is a role when a part is: "co-founder", "vice-premier", "editor-in-chief".
+  if (folded.includes('-') && folded.split('-').some((part) => ROLE_NOUNS.has(part))) return true;
+  // A plural: "judges", "officers", "witnesses".
+  if (folded.endsWith('s') && (ROLE_NOUNS.has(folded.slice(0, -1)) || (folded.endsWith('es') && ROLE_NOUNS.has(folded.slice(0, -2))))) return true;
   return folded.length >= 6 && /(?:ist|man|woman|person|ian)s?$/u.test(folded) && !isCountryWord(folded);
 }
 
@@ -195,6 +220,17 @@ export function isRoleNoun(folded: string): boolean {
 export function isOrganisationHead(folded: string): boolean {
   return ORGANISATION_HEADS.has(folded) || (folded.includes('-') && folded.split('-').some((part) => ORGANISATION_HEADS.has(part)));
 }
+
+/** The initials of a country's or union's name of several words ("us", "uk", "uae", "eu", "un"): "U.S." is no one's initials. */
+const countryInitials = new Set(
+  [...countryNames]
+    .map((name) => name.split(' ').filter((word) => !['and', 'of', 'the'].includes(word)))
+    .filter((words) => words.length > 1)
+    .map((words) => words.map((word) => word[0]).join('')),
+);
+
+/** Whether a word's key is the initials of a country's name ("us" for "U.S."). */
+export const isCountryInitials = (key: string): boolean => countryInitials.has(key);
 
 /** A whole country name ("Saudi Arabia", "United States"). */
 export const isCountryName = (folded: string): boolean => countryNames.has(folded);

@@ -1,5 +1,6 @@
 import type { NameWord } from './capital-runs.ts';
-import { findNameCandidates, surnameOf, type NameCandidate } from './name-candidates.ts';
+import { passageNames } from './credit-lines.ts';
+import { surnameOf, type NameCandidate } from './name-candidates.ts';
 import { surnameKeys, wordKey } from './name-keys.ts';
 import { addCues, noEvidence, type NameEvidence } from './person-evidence.ts';
 import type { Passage } from '../types.ts';
@@ -58,6 +59,11 @@ export function candidateSurnameKeys(candidate: NameCandidate): readonly string[
   return surnameKeys(surnameOf(candidate.words).surface);
 }
 
+/** Written as running text writes a name: not in capitals ("JANE ROE"), without soft hyphens or zero-width characters. */
+function isPlainlyWritten(surface: string): boolean {
+  return /\p{Ll}/u.test(surface) && !/[\u00AD\u200B-\u200D\u2060\uFEFF]/u.test(surface);
+}
+
 function countSurname(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
@@ -70,7 +76,7 @@ function addForm(statistics: NameStatistics, text: string, candidate: NameCandid
     form = { key, surface: nameSurface(text, candidate), verbatim: false, givenKey: wordKey(candidate.words[0]?.surface ?? ''), surnameKeys: keys, evidence: noEvidence(), count: 0 };
     statistics.forms.set(key, form);
   }
-  if (!form.verbatim && !candidate.borrowedSurname) {
+  if (!candidate.borrowedSurname && (!form.verbatim || (!isPlainlyWritten(form.surface) && isPlainlyWritten(nameSurface(text, candidate))))) {
     form.surface = nameSurface(text, candidate);
     form.verbatim = true;
   }
@@ -95,13 +101,12 @@ function addLone(statistics: NameStatistics, text: string, candidate: NameCandid
 
 /**
  * Pass one: every name in the body passages, counted with its evidence. Page
- * furniture is skipped: a pasted headline says nothing about who is who.
+ * furniture is skipped but for bylines and bio lines: a pasted headline says nothing about who is who.
  */
 export function collectNameStatistics(passages: readonly Passage[]): NameStatistics {
   const statistics: NameStatistics = { forms: new Map(), lone: new Map(), surnameCounts: new Map(), spellings: [] };
   for (const passage of passages) {
-    if (passage.furniture) continue;
-    const candidates = findNameCandidates(passage.text);
+    const candidates = passageNames(passage);
     for (const candidate of candidates) {
       if (candidate.words.length >= 2) addForm(statistics, passage.text, candidate);
       else addLone(statistics, passage.text, candidate);

@@ -1,5 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { isCommonGivenName } from './given-names.ts';
 import { givenNamesAgree, surnameKeys, typoAllowance } from './name-keys.ts';
+import { isNameSuffix, isParticle } from './name-lexicon.ts';
 import type { FullNameForm, LoneName, NameStatistics } from './name-statistics.ts';
 import { isPersonByItself, isPersonName, type NameEvidence } from './person-evidence.ts';
 
@@ -28,13 +30,45 @@ export interface PeopleGroups {
   surnames: SearchableMap<PersonDraft[]>;
 }
 
-const hasPersonCue = (evidence: NameEvidence): boolean => evidence.honorific + evidence.titleRun + evidence.speech > 0;
+const hasPersonCue = (evidence: NameEvidence): boolean => evidence.honorific + evidence.titleRun + evidence.speech + evidence.appositive > 0;
+
+/** Words of a form's key that are not particles ("van", "de") or suffixes ("Jr."). */
+const plainWords = (key: string): string[] => key.split(' ').filter((word) => !isParticle(word) && !isNameSuffix(word));
+
+/**
+ * The first two words of the corpus's runs of three or more plain words that are no organisation's
+ * ("star wars" from "Star Wars Jedi"), and its two-word forms ("star wars").
+ */
+function runOpenings(statistics: NameStatistics): { longer: Set<string>; short: Set<string> } {
+  const longer = new Set<string>();
+  const short = new Set<string>();
+  for (const form of statistics.forms.values()) {
+    const words = plainWords(form.key);
+    if (words.length === 2) short.add(words.join(' '));
+    else if (words.length > 2 && form.evidence.organisation === 0) longer.add(words.slice(0, 2).join(' '));
+  }
+  return { longer, short };
+}
+
+/**
+ * Whether a form's first word counts as a common given name. Not when the form and a longer run share
+ * their first two words ("Star Wars" and "Star Wars Jedi", "Star Trek" and "Star Trek Into Darkness"):
+ * a title of a work grows by words, a person's name seldom does without a particle or initials, so there
+ * opening with a listed given name ("Star") says nothing.
+ */
+function opensWithGivenName(form: FullNameForm, openings: { longer: ReadonlySet<string>; short: ReadonlySet<string> }): boolean {
+  const words = plainWords(form.key);
+  const opening = words.slice(0, 2).join(' ');
+  const grows = words.length === 2 ? openings.longer.has(opening) : words.length > 2 && openings.short.has(opening);
+  return isCommonGivenName(form.givenKey) && !grows;
+}
 
 /** Which full names are people's: by their own evidence, then helped by given names learnt from the first. */
 function acceptForms(statistics: NameStatistics): FullNameForm[] {
+  const openings = runOpenings(statistics);
   const judge = (form: FullNameForm, knownGivenName: boolean): boolean => {
     const lone = statistics.lone.get(form.surnameKeys[0] ?? '');
-    return isPersonName(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName });
+    return isPersonName(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName, commonGivenName: opensWithGivenName(form, openings) });
   };
   const forms = [...statistics.forms.values()];
   const accepted = new Set(forms.filter((form) => judge(form, false)));

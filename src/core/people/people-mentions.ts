@@ -1,8 +1,9 @@
-import { describeCandidate, findNameCandidates, type Gender, type NameCandidate, type NameFilter } from './name-candidates.ts';
+import { passageNames } from './credit-lines.ts';
+import { describeCandidate, type Gender, type NameCandidate, type NameFilter } from './name-candidates.ts';
 import { typoAllowance, wordKey } from './name-keys.ts';
 import { candidateSurnameKeys, nameKey } from './name-statistics.ts';
 import type { PeopleGroups, PersonDraft } from './people-groups.ts';
-import type { DescriptionSpan } from './person-descriptions.ts';
+import { introducesRelative, type DescriptionSpan } from './person-descriptions.ts';
 import { hasCue } from './person-evidence.ts';
 import type { Passage } from '../types.ts';
 
@@ -57,13 +58,20 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
   const recent = new Map<string, PersonDraft[]>();
   const recentGiven = new Map<string, PersonDraft>();
   const resolved: (PersonDraft | undefined)[] = [];
+  /** People the document introduces as someone's relative ("Her son, Thomas Ellery"). */
+  const relatives = new Set<PersonDraft>();
   const agrees = (draft: PersonDraft, gender: Gender | undefined): boolean => !gender || (genders.get(draft) ?? gender) === gender;
   const nearestPreceding = (key: string, candidate: NameCandidate): PersonDraft | undefined => {
     const named = recent.get(key);
     if (!named) return undefined;
     const agreeing = named.filter((draft) => agrees(draft, candidate.gender));
-    if (candidate.gender && agreeing.length === 1 && agreeing[0]) genders.set(agreeing[0], candidate.gender);
-    return agreeing.at(-1);
+    if (candidate.gender) {
+      if (agreeing.length === 1 && agreeing[0]) genders.set(agreeing[0], candidate.gender);
+      return agreeing.at(-1);
+    }
+    // News style names a relative who shares the surname in full and keeps the bare surname, or "Dr. X",
+    // for the one they are the relative of: "Her son, Thomas Ellery, confirmed the death. Dr. Ellery had …".
+    return agreeing.filter((draft) => !relatives.has(draft)).at(-1) ?? agreeing.at(-1);
   };
   const resolveLone = (candidate: NameCandidate): PersonDraft | undefined => {
     const keys = candidateSurnameKeys(candidate);
@@ -73,11 +81,12 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
       if (named) return named;
     }
     if (hasCue(candidate.cues, 'organisation')) return undefined;
+    // A first name alone after a full name ("Jane said" after "Jane Roe, 32") is that person before anyone
+    // of that surname elsewhere in the corpus.
     for (const key of keys) {
       const drafts = groups.bySurname.get(key);
-      const draft = firstFull.get(key) ?? (drafts?.length === 1 ? drafts[0] : undefined);
+      const draft = firstFull.get(key) ?? recentGiven.get(key) ?? (drafts?.length === 1 ? drafts[0] : undefined);
       if (draft) return draft;
-      if (!drafts && recentGiven.has(key)) return recentGiven.get(key);
     }
     const key = keys[0] ?? '';
     if (!hasCue(candidate.cues, 'honorific', 'titleRun', 'speech') || typoAllowance(key) === 0) return undefined;
@@ -93,6 +102,7 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
     if (!draft) continue;
     inDocument.add(draft);
     if (full) {
+      if (candidate.descriptions.some((span) => introducesRelative(passage.text, span))) relatives.add(draft);
       for (const key of draft.surnameKeys) recent.set(key, [...(recent.get(key) ?? []).filter((other) => other !== draft), draft]);
       recentGiven.set(wordKey(candidate.words[0]?.surface ?? ''), draft);
     }
@@ -108,7 +118,7 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
   return mentions;
 }
 
-/** Pass two: every mention of a person in the body passages, one document at a time. */
+/** Pass two: every mention of a person in the body passages (and bylines), one document at a time. */
 export function resolveMentions(passages: readonly Passage[], groups: PeopleGroups): ResolvedMention[] {
   const mentions: ResolvedMention[] = [];
   const cache: SlipCache = new Map();
@@ -130,9 +140,8 @@ export function resolveMentions(passages: readonly Passage[], groups: PeopleGrou
       document = [];
       file = passage.file;
     }
-    if (passage.furniture) continue;
     const first = document.length;
-    for (const candidate of findNameCandidates(passage.text, wanted)) {
+    for (const candidate of passageNames(passage, wanted)) {
       document.push({ passage, candidate, ...(candidate.variantOf === undefined ? {} : { spells: first + candidate.variantOf }) });
     }
   }

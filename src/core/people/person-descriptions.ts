@@ -2,6 +2,7 @@ import {
   isAppositiveOpener,
   isHonorific,
   isKinshipNoun,
+  isPostNominal,
   isRoleNoun,
   isSentenceOpener,
   isSpeechVerb,
@@ -26,7 +27,7 @@ interface Word extends Span {
   folded: string;
 }
 
-const WORD_CHARACTERS = /[\p{L}\p{M}\p{N}'’.\u2010\u2011-]/u;
+const WORD_CHARACTERS = /[\p{L}\p{M}\p{N}'’.\u2010\u2011\u00AD\u200B-\u200D\u2060\uFEFF-]/u;
 
 /** Whether a character belongs to a word: ASCII decided by its code, the rest by Unicode class. */
 function isWordCharacter(character: string | undefined): boolean {
@@ -122,8 +123,9 @@ export function roleBefore(text: string, nameStart: number): DescriptionSpan | u
   return { kind: 'title', start: rolePhraseStart(wordsBefore(text, nameStart, 8), 0), end: nearest.end };
 }
 
-/** "who is / became / heads …": a relative clause that says what a person is. */
-const WHO_IS = /^who (?:is|was|has been|had been|became|becomes|serves as|served as|remains|heads|headed|leads|led|runs|ran|chairs|chaired) /u;
+/** "who is / became / heads / advises …": a relative clause that says what a person is or does for a living. */
+const WHO_IS =
+  /^who (?:is|was|has been|had been|became|becomes|serves as|served as|works as|worked as|remains|heads|headed|leads|led|runs|ran|chairs|chaired|advises|advised|represents|represented|directs|directed|manages|managed|oversees|oversaw|owns|owned|founded|co-founded|teaches|taught|coaches|coached) /u;
 const WHO_DEPTH = 6;
 
 /** Whether a comma-led phrase after a name says what the person is. */
@@ -135,8 +137,17 @@ function describesPerson(words: readonly Word[]): boolean {
   const opens =
     isAppositiveOpener(first.folded) ||
     (isLowerCase(first) && (isRoleNoun(first.folded) || isKinshipNoun(first.folded))) ||
-    opensWithPossessiveName(words);
+    opensWithPossessiveName(words) ||
+    isBareRolePhrase(words);
   return opens && words.slice(0, MAX_ROLE_DEPTH).some(namesRole);
+}
+
+/** "BBC diplomatic correspondent", "Acme chief executive": a short phrase from a capitalised word to a role noun. */
+function isBareRolePhrase(words: readonly Word[]): boolean {
+  const [first] = words;
+  const last = words.at(-1);
+  if (!first || !last || words.length > 6 || isLowerCase(first) || isSentenceOpener(first.folded)) return false;
+  return isLowerCase(last) && isRoleNoun(last.folded) && !words.some((word) => isVerbLike(word.folded));
 }
 
 /** "Hamas’ chief negotiator", "President Donald Trump’s Middle East special envoy": capitalised words up to a possessive. */
@@ -158,23 +169,81 @@ function followsAge(words: readonly Word[]): boolean {
 function segmentAfter(text: string, position: number): { span: Span; stop: string } | undefined {
   const window = text.slice(position, position + 400);
   const match = APPOSITIVE_END.exec(window);
-  if (!match) return undefined;
+  // A line may end without a full stop ("Jane Roe, Metro reporter"): its end ends the segment.
+  if (!match && position + window.length < text.length) return undefined;
   const start = position + (/^\s*/u.exec(window)?.[0].length ?? 0);
-  const end = position + match.index;
-  return end > start ? { span: { start, end }, stop: match[0] } : undefined;
+  const end = position + (match ? match.index : window.trimEnd().length);
+  return end > start ? { span: { start, end }, stop: match?.[0] ?? '' } : undefined;
 }
 
-/** "X, the finance minister, said", "X, 86, a peace activist", "X, Hamas’ chief negotiator." */
+/** A segment that only qualifies the name before it: an age ("86") or a degree ("MD", "PhD"). */
+function isQualifier(text: string, span: Span): boolean {
+  const segment = text.slice(span.start, span.end);
+  return /^\d{1,3}$/u.test(segment) || isPostNominal(bareWord(segment));
+}
+
+/** "X, the finance minister, said", "X, 86, a peace activist", "X, Hamas’ chief negotiator.", "X, MD, PhD, director of …" */
 function appositiveAfter(text: string, nameEnd: number): DescriptionSpan | undefined {
   if (text[nameEnd] !== ',') return undefined;
-  const first = segmentAfter(text, nameEnd + 1);
-  if (!first) return undefined;
-  if (/^\d{1,3}$/u.test(text.slice(first.span.start, first.span.end))) {
-    const next = first.stop === ',' ? segmentAfter(text, first.span.end + 1) : undefined;
-    const described = next && followsAge(wordsIn(text, next.span.start, next.span.end));
-    return { kind: 'appositive', start: first.span.start, end: described ? next.span.end : first.span.end };
+  let segment = segmentAfter(text, nameEnd + 1);
+  let qualifiers: Span | undefined;
+  while (segment && isQualifier(text, segment.span)) {
+    qualifiers = { start: qualifiers?.start ?? segment.span.start, end: segment.span.end };
+    segment = segment.stop === ',' ? segmentAfter(text, segment.span.end + 1) : undefined;
   }
-  return describesPerson(wordsIn(text, first.span.start, first.span.end)) ? { kind: 'appositive', ...first.span } : undefined;
+  const words = segment ? wordsIn(text, segment.span.start, segment.span.end) : [];
+  if (segment && (describesPerson(words) || (qualifiers !== undefined && followsAge(words)))) {
+    return { kind: 'appositive', start: qualifiers?.start ?? segment.span.start, end: segment.span.end };
+  }
+  return qualifiers ? { kind: 'appositive', ...qualifiers } : undefined;
+}
+
+const OPENING_MARKS = /[\s"“‘'([]/u;
+const SENTENCE_BREAK = /[.!?:;…\u2014\u2013\n]/u;
+
+/** Whether `position` opens a sentence (or a clause after a colon or a dash), opening marks aside. */
+export function isSentenceStart(text: string, position: number): boolean {
+  let cursor = position;
+  while (cursor > 0 && OPENING_MARKS.test(text[cursor - 1] ?? '')) cursor -= 1;
+  return cursor === 0 || SENTENCE_BREAK.test(text[cursor - 1] ?? '');
+}
+
+/** A verb that makes what follows say what the subject is: "is a reporter", "serves as the director". */
+const COPULA = /^[ \u00A0\u202F]+(?:is|was|has been|had been|serves as|served as|works as|worked as|became|remains)[ \u00A0\u202F]+/u;
+/** A bio's verbs of a beat: "reports on world news for …", "covers the courts". */
+const BEAT = /^[ \u00A0\u202F]+(?:reports (?:on|for|from|about)|covers|writes (?:about|for|on)|edits|anchors|hosts)[ \u00A0\u202F]+\S/u;
+
+/** What follows a copula, when it says what someone is ("the director of …", "a Metro reporter covering crime"). */
+function roleAfterCopula(text: string, position: number): DescriptionSpan | undefined {
+  const segment = segmentAfter(text, position);
+  if (!segment || !describesPerson(wordsIn(text, segment.span.start, segment.span.end))) return undefined;
+  return { kind: 'appositive', ...segment.span };
+}
+
+/**
+ * A sentence opened by the name that says what the person is or does for a
+ * living: "Jane Roe is a Metro reporter covering crime", "Jane Roe reports on
+ * world news for …" (an author's bio).
+ */
+export function predicateAfter(text: string, nameEnd: number): DescriptionSpan | undefined {
+  const following = text.slice(nameEnd, nameEnd + 40);
+  if (BEAT.test(following)) {
+    const segment = segmentAfter(text, nameEnd);
+    return segment ? { kind: 'appositive', ...segment.span } : undefined;
+  }
+  const copula = COPULA.exec(following);
+  return copula ? roleAfterCopula(text, nameEnd + copula[0].length) : undefined;
+}
+
+/** "… says Jane Roe, MD. She’s the director of …": the next sentence says what the person just named is. */
+const PRONOUN_PREDICATE = /^([^.!?]{0,200}[.!?]["”’]?[ \u00A0\u202F]+)(?:He|She)(?:['’]s|[ \u00A0\u202F]+(?:is|was|has been|had been|serves as|served as|works as|worked as|became|remains))[ \u00A0\u202F]+/u;
+
+/** What the sentence after a name says the person is, and where that sentence starts; undefined when it says nothing of the kind. */
+export function roleInNextSentence(text: string, nameEnd: number): { description: DescriptionSpan; sentenceStart: number } | undefined {
+  const match = PRONOUN_PREDICATE.exec(text.slice(nameEnd, nameEnd + 300));
+  if (!match) return undefined;
+  const description = roleAfterCopula(text, nameEnd + match[0].length);
+  return description ? { description, sentenceStart: nameEnd + (match[1]?.length ?? 0) } : undefined;
 }
 
 /** "U.S. special envoy to the Middle East, Steve Witkoff", "The group’s spokesman, Hazem Qassem". */
@@ -198,6 +267,37 @@ function phraseStart(text: string, start: number): number {
   return article ? start - article[0].length : start;
 }
 
+/** A film's or a show's verb before a cast member's name: "The Salt House stars Mads Kjær as a fisherman". */
+const CAST_VERB_BEFORE = /(?<![\p{L}-])(?:stars|starred|starring|co-stars|co-starred|co-starring|features|featured|featuring|casts|cast)[ \u00A0\u202F]+$/u;
+const AS_AFTER = /^[ \u00A0\u202F]+as[ \u00A0\u202F]+/u;
+const MAX_PART_WORDS = 4;
+
+/** "stars X as a fisherman", "featuring X as the detective": a review's way of naming a cast member by the part they play. */
+function castPart(text: string, name: Span): DescriptionSpan | undefined {
+  const verb = CAST_VERB_BEFORE.exec(text.slice(Math.max(0, name.start - 16), name.start));
+  const as = AS_AFTER.exec(text.slice(name.end, name.end + 8));
+  if (!verb || !as) return undefined;
+  const partStart = name.end + as[0].length;
+  const words = wordsIn(text, partStart, partStart + 80).slice(0, MAX_PART_WORDS);
+  const role = words.findIndex((word) => isLowerCase(word) && isRoleNoun(word.folded));
+  if (role < 0 || words.slice(0, role).some((word) => endsSentence(word) || !isLowerCase(word))) return undefined;
+  const part = words[role] as Word;
+  return { kind: 'appositive', start: name.start - verb[0].length, end: part.end - (part.surface.endsWith('.') ? 1 : 0) };
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'its', 'whose', 'my', 'our']);
+
+/**
+ * Whether a description introduces someone as another's relative: a kinship
+ * noun after a possessive ("Her son, Thomas Ellery", "Daniel Lifshitz's
+ * grandparents Oded and …"), not "the daughter of a miner", which says who the person is.
+ */
+export function introducesRelative(text: string, span: Span): boolean {
+  const [noun, before] = wordsBefore(text, span.end, 2);
+  if (!noun || !isKinshipNoun(noun.folded)) return false;
+  return before !== undefined && (isPossessive(before) || POSSESSIVE_DETERMINERS.has(before.folded));
+}
+
 /**
  * The spans around a name that say who the person is: the title run before it
  * (given by the caller, who split it from the name), a role noun right before
@@ -213,7 +313,9 @@ export function findDescriptions(text: string, name: Span & { possessive: boolea
     if (further) found.push(further);
     if (before) found.push(before);
   }
-  const after = name.possessive ? undefined : appositiveAfter(text, name.end);
+  const after = name.possessive
+    ? undefined
+    : (appositiveAfter(text, name.end) ?? castPart(text, name) ?? (isSentenceStart(text, title?.start ?? name.start) ? predicateAfter(text, name.end) : undefined));
   if (after) found.push(after);
   return found;
 }

@@ -24,10 +24,17 @@ export interface NameEvidence {
   definite: number;
   /** A place preposition right before it: "in Tel Aviv", "near Khan Younis". */
   place: number;
-  /** A lower-case role noun right after it: it qualifies someone ("Middle East envoy", "White House press secretary"). */
+  /**
+   * A lower-case role noun right after it: it qualifies someone ("Middle East envoy", "White House press secretary");
+   * or it stands coordinated with an organisation, with no person's cue of its own ("Harbor Trust and Acme Fargo’s unit").
+   */
   modifier: number;
   /** Its shape is an organisation's or place's: a head noun ("Ministry", "Strip"), an acronym, a country. */
   organisation: number;
+  /** Written with initials, as only people's names are: "J.J. Abrams", "Edward N. Lorenz". */
+  initials: number;
+  /** It fills a quotation by itself, as a title of a work does: “Mary Poppins” and “Bambi”. */
+  quotedTitle: number;
 }
 
 export const noEvidence = (): NameEvidence => ({
@@ -43,6 +50,8 @@ export const noEvidence = (): NameEvidence => ({
   place: 0,
   modifier: 0,
   organisation: 0,
+  initials: 0,
+  quotedTitle: 0,
 });
 
 /** The cues of one occurrence as bits, cheaper than an object per name on a large corpus. */
@@ -59,6 +68,8 @@ export const Cue: Readonly<Record<keyof NameEvidence, number>> = {
   place: 512,
   modifier: 1024,
   organisation: 2048,
+  initials: 4096,
+  quotedTitle: 8192,
 };
 
 const CUE_NAMES = Object.keys(Cue) as (keyof NameEvidence)[];
@@ -77,6 +88,8 @@ export interface NameContext {
   surnameActsAlone: boolean;
   /** Its first word is the given name of someone already known to be a person. */
   knownGivenName: boolean;
+  /** Its first word is a common given name (see given-names.ts). */
+  commonGivenName: boolean;
 }
 
 /** The weight a full name needs: one outright cue, or two weak ones ("Daniel Lifshitz said" and "Lifshitz told"). */
@@ -85,17 +98,18 @@ const PERSON_THRESHOLD = 2;
 /**
  * Whether a full name ("Steve Witkoff", "Tel Aviv", "Goldman Sachs") is a
  * person's. An organisation's or place's shape vetoes. Cues that say so
- * outright (a title, a role, an appositive, an honorific, a relative) weigh
- * two; weak ones (a speech verb, which companies share, once more when it
+ * outright (a title, a role, an appositive, an honorific, a relative,
+ * initials) weigh two, and so does opening with a common given name, which any cue against
+ * then outweighs ("in Virginia Beach"); weak ones (a speech verb, which companies share, once more when it
  * is one they seldom take, "told"; a "he" or "she" after, a surname that acts alone, a given name known from someone else)
- * weigh one; "the" before weighs two against, a place preposition or a role
- * noun after (an organisation qualifying someone) one.
+ * weigh one; "the" before and filling a quotation by itself (a title of a work) weigh two against, a
+ * place preposition or a role noun after (an organisation qualifying someone) one.
  */
 export function isPersonName(evidence: NameEvidence, context: NameContext): boolean {
   if (evidence.organisation > 0) return false;
-  const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation;
+  const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation + evidence.initials + (context.commonGivenName ? 1 : 0);
   const weak = evidence.speech + evidence.personalSpeech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
-  const against = 2 * evidence.definite + evidence.place + evidence.modifier;
+  const against = 2 * (evidence.definite + evidence.quotedTitle) + evidence.place + evidence.modifier;
   return 2 * outright + weak - against >= PERSON_THRESHOLD;
 }
 

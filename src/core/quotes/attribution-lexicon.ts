@@ -11,8 +11,9 @@
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/u));
 
 /**
- * Verbs that report speech, in the forms that cannot also be common nouns
- * ("states", "notes", "claims" and "reports" are left out for that reason).
+ * Verbs that report speech, past and present ("says Roe", "Roe cautions"), in
+ * the forms that cannot also be common nouns ("states", "notes", "claims",
+ * "reports", "promises" and "jokes" are left out for that reason).
  */
 export const SPEECH_VERBS = words(`
   said says saying told tells telling added adds adding asserted asserts asserting
@@ -25,7 +26,10 @@ export const SPEECH_VERBS = words(`
   confirmed confirming concluded concluding continued conceded conceding cautioned cautioning
   contended maintained observed predicted promised pledged vowed urged urging suggested
   testified complained joked quipped shouted whispered exclaimed mused agreed countered
-  denied affirmed indicated reiterated reiterating conveyed
+  denied affirmed indicated reiterated reiterating conveyed commented speculated
+  cautions stresses laments recounts acknowledges declares continues concludes concedes contends
+  maintains observes predicts suggests testifies complains muses agrees denies affirms indicates
+  reiterates responds speculates
 `);
 
 /**
@@ -37,11 +41,12 @@ export const CHARACTERISING_VERBS = words(`
   called calls calling described describes describing dubbed labelled labeled termed branded likened
 `);
 
-/** Words that may stand between a speaker and the verb: "Witkoff could be heard saying", "Mwangi later told". */
+/** Words that may stand between a speaker and the verb: "Witkoff could be heard saying", "Mwangi later told", "Roe allegedly told". */
 export const VERB_FILLERS = words(`
   also later then again once still only just further has had have was were is are be been being
   could would will may might must can should heard himself herself themselves previously reportedly
   quickly immediately simply repeatedly earlier afterwards separately privately publicly
+  allegedly apparently angrily bluntly calmly candidly firmly flatly frankly openly proudly quietly softly tearfully
 `);
 
 /** Pronouns that can stand for one named person. */
@@ -53,8 +58,8 @@ export const OTHER_PRONOUNS = words('they we i you it');
 /** Words that make a noun phrase definite, so "the minister" refers to someone already known. */
 export const DEFINITE_DETERMINERS = words('the his her their its this that');
 
-/** Words before a quoted span that mark it as the title of a work or a coined name. */
-export const TITLE_CUES = words('titled entitled headlined dubbed nicknamed named called');
+/** Words before a quoted span that mark it as the title of a work, a coined name or a slogan. */
+export const TITLE_CUES = words('titled entitled headlined dubbed nicknamed named called theme slogan motto');
 
 /** Small words that stay lower case inside a Title Case title. */
 export const TITLE_FUNCTION_WORDS = words('a an and as at but by for from in into of on or the to vs with');

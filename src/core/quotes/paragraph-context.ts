@@ -52,6 +52,13 @@ export function gapBefore(context: ParagraphContext, index: number): string {
   return context.text.slice(previous?.end ?? 0, word?.start ?? context.text.length);
 }
 
+/** Whether a quotation mark opens or closes a span between word `index` and the word before it. */
+export function spanEdgeBefore(context: ParagraphContext, index: number): boolean {
+  const from = context.words[index - 1]?.end ?? 0;
+  const to = context.words[index]?.start ?? context.text.length;
+  return context.spans.some((span) => (span.start >= from && span.start < to) || (span.end > from && span.end <= to));
+}
+
 /** The start of the sentence that holds `offset`. */
 export function sentenceStartAt(context: ParagraphContext, offset: number): number {
   let start = 0;

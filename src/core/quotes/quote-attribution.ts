@@ -8,7 +8,7 @@ import {
 } from './attribution-lexicon.ts';
 import { isParticle, isRoleNoun } from '../people/people.ts';
 import { isTitleAbbreviation } from '../text/text.ts';
-import { gapBefore, type ParagraphContext, sentenceStartAt, wordIndexAt } from './paragraph-context.ts';
+import { gapBefore, type ParagraphContext, sentenceStartAt, spanEdgeBefore, wordIndexAt } from './paragraph-context.ts';
 import type { MarkedSpan } from './quote-marks.ts';
 
 /** Who an attribution points at, as written; offsets are local to the paragraph. */
@@ -170,10 +170,11 @@ function subjectBefore(context: ParagraphContext, verb: number, floor: number): 
   const gap = gapBefore(context, last + 1);
   if (/,/u.test(gap) && last === verb - 1 && (words[verb]?.term ?? '').endsWith('ing')) return 'participial';
   if (last < floor || context.quoted[last]) return undefined;
+  if (COORDINATORS.has(words[last]?.term ?? '') && /^\s+$/u.test(gap)) return sharedSubject(context, floor, last);
   if (joinsPhrase(context, last + 1)) return phraseEndingAt(context, last, floor);
   if (!/^\s*,\s*$/u.test(gap)) return undefined;
   let opening = last;
-  while (opening > floor && last - opening < MAX_APPOSITIVE_WORDS && !context.quoted[opening - 1] && !/[,;:.!?“”"]/u.test(gapBefore(context, opening))) opening -= 1;
+  while (opening > floor && last - opening < MAX_APPOSITIVE_WORDS && !context.quoted[opening - 1] && !/[,;:.!?]/u.test(gapBefore(context, opening)) && !spanEdgeBefore(context, opening)) opening -= 1;
   if (opening <= floor || !/^\s*,\s*$/u.test(gapBefore(context, opening))) return undefined;
   const before = phraseEndingAt(context, opening - 1, floor);
   const appositive = classifyPhrase(context, opening, last);
@@ -182,13 +183,34 @@ function subjectBefore(context: ParagraphContext, verb: number, floor: number): 
   return before;
 }
 
+/** Conjunctions that join a second verb to the first one's subject: "He describes it as “exciting,” but cautions that …". */
+const COORDINATORS = new Set(['and', 'but']);
+
+/**
+ * The subject that opens the clause at word `floor`, or follows its leading
+ * phrase ("In his first post, Roe thanked … and noted …"), shared by a verb
+ * after "and"/"but" or a participle (", saying, “…”"): a name or a pronoun,
+ * nothing vaguer.
+ */
+function sharedSubject(context: ParagraphContext, floor: number, coordinator: number): Found | undefined {
+  const firstComma = context.words.findIndex((_, index) => index > floor && index < coordinator && /,/u.test(gapBefore(context, index)));
+  for (const start of firstComma === -1 ? [floor] : [floor, firstComma]) {
+    if (context.quoted[start] || PHRASE_BREAKS.has(context.words[start]?.term ?? '')) continue;
+    let last = start;
+    while (last + 1 < coordinator && isNameWord(context, last) && isNameWord(context, last + 1) && joinsPhrase(context, last + 1)) last += 1;
+    const ref = classifyPhrase(context, start, last);
+    if (ref.kind === 'name' || ref.kind === 'pronoun') return { ref, first: floor };
+  }
+  return undefined;
+}
+
 /**
  * The speaker of the verb at word `verb`: its subject, or, right after a
  * closing mark, the phrase after it ("“…,” said Wrobel").
  */
 function speakerOfVerb(context: ParagraphContext, verb: number, floor: number, ceiling: number): Found | 'participial' | undefined {
   const subject = subjectBefore(context, verb, floor);
-  if (subject !== undefined || !/[”"]/u.test(gapBefore(context, verb))) return subject;
+  if (subject !== undefined || !spanEdgeBefore(context, verb)) return subject;
   const inverted = phraseFrom(context, verb + 1, ceiling);
   return inverted ? { ref: inverted, first: verb } : undefined;
 }
@@ -196,7 +218,7 @@ function speakerOfVerb(context: ParagraphContext, verb: number, floor: number, c
 function clauseEnd(context: ParagraphContext, from: number): number {
   let index = from;
   while (index < context.words.length && index - from < MAX_CLAUSE_WORDS && !context.quoted[index]) {
-    if (index > from && /[.!?;:“”"]/u.test(gapBefore(context, index)) && !joinsPhrase(context, index)) break;
+    if (index > from && (/[.!?;:]/u.test(gapBefore(context, index)) || spanEdgeBefore(context, index)) && !joinsPhrase(context, index)) break;
     index += 1;
   }
   return index;
@@ -231,10 +253,30 @@ export function attributeAfter(context: ParagraphContext, span: MarkedSpan, long
   for (let verb = first; verb < end; verb += 1) {
     if (!isSpeechVerb(context, verb, long)) continue;
     const found = speakerOfVerb(context, verb, first, end);
-    if (found === undefined || found === 'participial') return undefined;
-    return found.first === first || isLeadingPhrase(context, first, found.first) ? { ref: found.ref, side: 'after', adjacent: true } : undefined;
+    if (found === 'participial') return undefined;
+    if (found !== undefined && (found.first === first || isLeadingPhrase(context, first, found.first))) return { ref: found.ref, side: 'after', adjacent: true };
+    const leading = leadingNameBefore(context, first, verb);
+    if (leading && found?.ref.kind !== 'pronoun') return { ref: leading, side: 'after', adjacent: true };
+    if (found !== undefined) return undefined;
+    // "“…” announced in October, said Jo Roe, a scholar": the speaker follows a verb set off by a comma.
+    const inverted = /^\s*,\s*$/u.test(gapBefore(context, verb)) ? phraseFrom(context, verb + 1, end) : undefined;
+    if (inverted?.kind === 'name') return { ref: inverted, side: 'after', adjacent: true };
   }
   return undefined;
+}
+
+/**
+ * "“…,” Jane Roe, a fellow at the Institute in Lyon, France, and co-author of
+ * the study, said", "“…,” Jane Roe, an analyst at the Delhi think tank told
+ * reporters": a name right after the closing mark, set off by a comma, with
+ * an appositive too long or too loosely punctuated to be read as one phrase
+ * before the verb. The name is the speaker.
+ */
+function leadingNameBefore(context: ParagraphContext, first: number, verb: number): SpeakerRef | undefined {
+  const ref = phraseFrom(context, first, verb);
+  if (ref?.kind !== 'name' || ref.start !== context.words[first]?.start) return undefined;
+  const next = wordIndexAt(context, ref.end);
+  return next < verb && /^\s*,\s*$/u.test(gapBefore(context, next)) ? ref : undefined;
 }
 
 /**
@@ -255,18 +297,26 @@ export function attributeBefore(context: ParagraphContext, span: MarkedSpan, lon
     if (ref) return { ref, side: 'before', adjacent: true };
   }
   let participial = false;
+  let participle = opening;
   for (let verb = opening - 1; verb >= floor; verb -= 1) {
     if (!participial && verb < regionFirst) break;
     if (context.quoted[verb] || !isSpeechVerb(context, verb, long)) continue;
     const found = speakerOfVerb(context, verb, floor, opening);
     if (found === 'participial') {
       participial = true;
+      participle = verb;
       continue;
     }
-    if (found === undefined) continue;
+    // "Jo Roe, an expert at the U.K.'s University of York who …, told reporters: “…”": the appositive hides the name.
+    const leading = found === undefined || found.ref.kind === 'other' ? leadingNameBefore(context, floor, verb) : undefined;
+    const ref = leading ?? found?.ref;
+    if (ref === undefined) continue;
     const close = SPEECH_VERBS.has(words[verb]?.term ?? '') && opening - verb - 1 <= ADJACENT_VERB_DISTANCE;
-    return { ref: found.ref, side: 'before', adjacent: colon || close || participial };
+    return { ref, side: 'before', adjacent: colon || close || participial };
   }
+  // "Sawyer issued a statement, saying, “…”": with no verb of saying before the participle, the clause's subject.
+  const subject = participial ? sharedSubject(context, floor, participle) : undefined;
+  if (subject) return { ref: subject.ref, side: 'before', adjacent: true };
   if (!colon) return undefined;
   // "Haddad was cautious: “…”", "One source: “…”": the clause before the colon names the speaker first.
   let clauseFirst = opening - 1;
@@ -275,14 +325,20 @@ export function attributeBefore(context: ParagraphContext, span: MarkedSpan, lon
   return ref ? { ref, side: 'before', adjacent: true } : undefined;
 }
 
-/** The people a sentence reports as speaking: the named subjects of its verbs of saying. */
-export function reportedSpeakers(context: ParagraphContext, start: number, end: number): SpeakerRef[] {
+/**
+ * The people a sentence reports as speaking: the named subjects of its verbs
+ * of saying, and with `pronouns` their "he"/"she" subjects too.
+ */
+export function reportedSpeakers(context: ParagraphContext, start: number, end: number, pronouns = false): SpeakerRef[] {
   const floor = wordIndexAt(context, start);
   const speakers: SpeakerRef[] = [];
   for (let verb = floor; verb < context.words.length && (context.words[verb]?.start ?? end) < end; verb += 1) {
     if (context.quoted[verb] || !SPEECH_VERBS.has(context.words[verb]?.term ?? '')) continue;
     const found = subjectBefore(context, verb, floor);
-    if (found !== undefined && found !== 'participial' && found.ref.kind === 'name') speakers.push(found.ref);
+    // "This system, says Jo Roe, an immunologist, helps …": the speaker follows the verb.
+    const inverted = /,/u.test(gapBefore(context, verb)) ? phraseFrom(context, verb + 1, clauseEnd(context, verb + 1)) : undefined;
+    const ref = found !== undefined && found !== 'participial' && found.ref.kind !== 'other' && found.ref.kind !== 'role' ? found.ref : inverted;
+    if (ref?.kind === 'name' || (pronouns && ref?.kind === 'pronoun')) speakers.push(ref);
   }
   return speakers;
 }

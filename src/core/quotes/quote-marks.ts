@@ -1,6 +1,6 @@
 import { splitSentences } from '../text/text.ts';
 
-/** A run of text between double quotation marks, in offsets local to its paragraph. */
+/** A run of text between quotation marks (double, or single where they can be told from apostrophes), in offsets local to its paragraph. */
 export interface MarkedSpan {
   /** At the opening mark, or where the text starts when the opening mark was lost. */
   start: number;
@@ -47,11 +47,21 @@ function lostOpeningStart(text: string, previousEnd: number): number {
 }
 
 /**
- * The spans between double quotation marks in one paragraph. Single marks
- * are left alone: inside a double-quoted span they are a nested quotation,
- * and elsewhere they are far more often apostrophes than quotation marks.
+ * The spans between quotation marks in one paragraph: double marks, and
+ * single marks (British style) outside them. Single marks inside a
+ * double-quoted span are a nested quotation and stay part of it.
  */
 export function findMarkedSpans(text: string): MarkedSpan[] {
+  const double = findDoubleSpans(text);
+  const single = findSingleSpans(text, double).filter((span) => !double.some((other) => overlapsPartly(span, other)));
+  const outer = double.filter((span) => !single.some((other) => other.start <= span.start && span.end <= other.end));
+  return [...outer, ...single].sort((a, b) => a.start - b.start);
+}
+
+const overlapsPartly = (a: MarkedSpan, b: MarkedSpan): boolean =>
+  a.start < b.end && b.start < a.end && !(a.start <= b.start && b.end <= a.end) && !(b.start <= a.start && a.end <= b.end);
+
+function findDoubleSpans(text: string): MarkedSpan[] {
   const spans: MarkedSpan[] = [];
   let openAt: number | undefined;
   for (const mark of text.matchAll(DOUBLE_MARK)) {
@@ -71,5 +81,50 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
     }
   }
   if (openAt !== undefined) spans.push({ start: openAt, end: text.trimEnd().length, opened: true, closed: false });
+  return spans;
+}
+
+const SINGLE_MARK = /['‘’]/gu;
+/** An elided year or word after a mark that only looks like an opening one: ’90s, '19, ’em, ’til. */
+const ELISION = /^(?:\d\d(?:s\b|\b)|(?:em|til|tis|twas|cause|n)\b)/iu;
+/** Punctuation a quotation ends with right before its closing mark, or right after it. */
+const PUNCTUATED_CLOSE_BEFORE = /[.,!?…]/u;
+const PUNCTUATED_CLOSE_AFTER = /[.,;:!?…)]/u;
+
+/**
+ * Single-mark quotations. A single mark between two letters or digits is an
+ * apostrophe (don’t, Roe’s); one that opens follows the paragraph's start, a
+ * space, a bracket or a dash and precedes a word that is not an elision;
+ * one that closes follows a non-space and precedes the end, a space or
+ * punctuation. Of the closing candidates before the next opening one, the
+ * first that punctuation stands beside wins, since a plural possessive
+ * ("the players’ union") looks like a closing mark too. An opening mark with
+ * no closing one is left alone: unlike double marks, a lone single mark is
+ * more often an apostrophe than a quotation running on.
+ */
+function findSingleSpans(text: string, double: readonly MarkedSpan[]): MarkedSpan[] {
+  const insideDouble = (index: number): boolean => double.some((span) => index > span.start && index < span.end - 1);
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (const mark of text.matchAll(SINGLE_MARK)) {
+    const index = mark.index;
+    if (insideDouble(index)) continue;
+    const before = text[index - 1];
+    const after = text[index + 1];
+    if (before !== undefined && after !== undefined && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) continue;
+    const canOpen = mark[0] !== '’' && after !== undefined && !/\s/u.test(after) && (before === undefined || BEFORE_OPENING.test(before)) && !ELISION.test(text.slice(index + 1));
+    const canClose = mark[0] !== '‘' && before !== undefined && !/\s/u.test(before) && (after === undefined || AFTER_CLOSING.test(after));
+    if (canOpen) opens.push(index);
+    else if (canClose) closes.push(index);
+  }
+  const spans: MarkedSpan[] = [];
+  opens.forEach((open, position) => {
+    if (open < (spans.at(-1)?.end ?? 0)) return;
+    const limit = opens[position + 1] ?? text.length;
+    const candidates = closes.filter((close) => close > open + 1 && close < limit);
+    const punctuated = candidates.find((close) => PUNCTUATED_CLOSE_BEFORE.test(text[close - 1] ?? '') || PUNCTUATED_CLOSE_AFTER.test(text[close + 1] ?? ''));
+    const close = punctuated ?? candidates[0];
+    if (close !== undefined) spans.push({ start: open, end: close + 1, opened: true, closed: true });
+  });
   return spans;
 }

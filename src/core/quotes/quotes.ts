@@ -57,7 +57,13 @@ export function extractQuotations(documents: readonly SourceDocument[], passages
         previousEnd = span.end;
         if (!isQuotation(context, span, attribution, next)) continue;
         const continued = inParagraph ?? (isAllQuoted(context) ? carried : undefined);
-        const speakerId = attribution ? resolver.resolve(attribution.ref, index, previous?.speakerId) : continued?.speakerId;
+        const speakerId = attribution
+          ? resolver.resolve(attribution.ref, index, previous?.speakerId)
+          : continued
+            ? continued.speakerId
+            : standsAlone(context, span)
+              ? resolver.resolvePreceding(index, span.start)
+              : undefined;
         const start = context.offset + span.start;
         const passage = pieces.filter((piece) => piece.start <= start).at(-1) ?? (pieces[0] as Passage);
         const quotation: Quotation = {
@@ -123,8 +129,15 @@ function isQuotation(context: ParagraphContext, span: MarkedSpan, attribution: A
   if (!span.opened && !(attribution?.side === 'after' && attribution.adjacent)) return false;
   if (!span.closed && !(next?.spans[0]?.start === 0 && next.spans[0].opened)) return false;
   if (isTitle(context, span, attribution)) return false;
-  return wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE || isSpoken(context, span, attribution);
+  if (wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE) return true;
+  // British style sets a fragment's punctuation outside single marks ('sensational'.), a spoken sentence's inside (‘No,’ he said).
+  if (isSingleMarked(context, span) && !/[.,!?…]$/u.test(innerText(context, span)) && !hasSpeakerVoice(context, span)) return false;
+  return isSpoken(context, span, attribution);
 }
+
+const isSingleMarked = (context: ParagraphContext, span: MarkedSpan): boolean => /['‘’]/u.test(context.text[span.start] ?? '');
+
+const hasSpeakerVoice = (context: ParagraphContext, span: MarkedSpan): boolean => terms(innerText(context, span)).some((term) => SPEAKER_VOICE.has(term));
 
 /**
  * A title or a coined name: "titled “…”", "nicknamed “…”", or Title Case
@@ -150,8 +163,17 @@ function isTitle(context: ParagraphContext, span: MarkedSpan, attribution: Attri
  */
 function isSpoken(context: ParagraphContext, span: MarkedSpan, attribution: Attribution | undefined): boolean {
   if (attribution?.adjacent) return true;
-  const inner = innerText(context, span);
-  if (terms(inner).some((term) => SPEAKER_VOICE.has(term))) return true;
+  if (hasSpeakerVoice(context, span)) return true;
+  return opensSentence(context, span, /[.!?:]$/u) && /[.!?…]$/u.test(innerText(context, span).trimEnd());
+}
+
+/** Whether nothing of the text's own stands before the span in its sentence: the paragraph's start, another quotation, or `boundary`. */
+function opensSentence(context: ParagraphContext, span: MarkedSpan, boundary: RegExp): boolean {
   const before = context.text.slice(0, span.start).trimEnd();
-  return (before === '' || /[.!?:”"]$/u.test(before)) && /[.!?…]$/u.test(inner.trimEnd());
+  return before === '' || boundary.test(before) || context.spans.some((other) => other.end === before.length);
+}
+
+/** A quotation that is a sentence of its own: it opens its sentence, and nothing follows it but a new sentence. */
+function standsAlone(context: ParagraphContext, span: MarkedSpan): boolean {
+  return opensSentence(context, span, /[.!?]$/u) && /^(?:\s*$|\s+[\p{Lu}“"‘'])/u.test(context.text.slice(span.end));
 }

@@ -22,6 +22,8 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BC\u2032\uFF07`\u00B4]/u;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/u;
 const COMBINING_MARKS = /\p{M}/gu;
+/** Letters that Unicode decomposition leaves whole, written plain in English text: "Kjær" is typed "Kjaer", "Łukasz" "Lukasz". */
+const PLAIN_LETTERS: Readonly<Record<string, string>> = { æ: 'ae', œ: 'oe', ø: 'o', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 
 function foldCharacter(character: string): string {
   if (INVISIBLE.test(character)) return '';
@@ -29,7 +31,8 @@ function foldCharacter(character: string): string {
   if (SPACES.test(character)) return ' ';
   if (APOSTROPHES.test(character)) return "'";
   if (DOUBLE_QUOTES.test(character)) return '"';
-  return character.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  const folded = character.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  return PLAIN_LETTERS[folded] ?? folded;
 }
 
 /** Folded text plus, for each folded UTF-16 unit, the offset it came from. */
