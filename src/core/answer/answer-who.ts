@@ -4,6 +4,7 @@ import { typoAllowance, wordKey } from '../people/people.ts';
 import { resultFor } from './results.ts';
 import { splitSentences, type Span } from '../text/text.ts';
 import { passagesNaming } from './who-passages.ts';
+import { firstFromPassage } from '../time/time.ts';
 import type { Passage, PeopleIndex, Person, PersonDescription, PersonMention } from '../types.ts';
 
 /** The person a /who question is about, the others it may mean, and the descriptions that matched a role. */
@@ -43,12 +44,27 @@ function sentenceSpan(passage: Passage, covered: Span): Span {
   return { start: passage.start + first.start, end: passage.start + last.end };
 }
 
+/** Past this many words a description says no more. */
+const MAX_WEIGHED_WORDS = 12;
+
+/** Words of text[start, end), at most `max`, counted without slicing: a person may have thousands of descriptions. */
+function countWords(text: string, start: number, end: number, max: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let offset = start; offset < end && words < max; offset += 1) {
+    const space = /\s/u.test(text[offset] ?? ' ');
+    if (!space && !inWord) words += 1;
+    inWord = !space;
+  }
+  return words;
+}
+
 /** A description's weight: appositives say more than titles, a full name and more words say more. */
 function descriptionWeight(library: Library, description: PersonDescription, matchesRole: boolean): number {
   const text = library.documentsByFile.get(description.file)?.text ?? '';
   const named = text.slice(description.mentionStart, description.mentionEnd).replace(/^\p{L}+\.\s+/u, '');
-  const words = text.slice(description.start, description.end).split(/\s+/u).length;
-  return (matchesRole ? 5 : 0) + (description.kind === 'appositive' ? 3 : 2) + (/\s/u.test(named) ? 0.5 : 0) + Math.min(words, 12) / 12;
+  const words = countWords(text, description.start, description.end, MAX_WEIGHED_WORDS);
+  return (matchesRole ? 5 : 0) + (description.kind === 'appositive' ? 3 : 2) + (/\s/u.test(named) ? 0.5 : 0) + words / MAX_WEIGHED_WORDS;
 }
 
 /**
@@ -88,13 +104,13 @@ function whoResult(library: Library, passage: Passage, span: Span, score: number
  */
 function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
   const { people } = library;
-  const mentionsByPassage = new Map<number, PersonMention[]>();
-  for (const mention of people.mentionsOf(asked.person.id)) {
-    const inPassage = mentionsByPassage.get(mention.passageId);
-    if (inPassage) inPassage.push(mention);
-    else mentionsByPassage.set(mention.passageId, [mention]);
-  }
-  const mentionsIn = (passage: Passage): PersonMention[] => mentionsByPassage.get(passage.id) ?? [];
+  const mentions = people.mentionsOf(asked.person.id);
+  // Mentions are in corpus order, so a passage's are found by binary search.
+  const mentionsIn = (passage: Passage): PersonMention[] => {
+    const found: PersonMention[] = [];
+    for (let index = firstFromPassage(mentions, passage.id); mentions[index]?.passageId === passage.id; index += 1) found.push(mentions[index] as PersonMention);
+    return found;
+  };
   const matching = new Set(asked.roleDescriptions);
   const described = rankAcrossDocuments(
     people.descriptionsOf(asked.person.id).map((description) => ({ description, file: description.file, weight: descriptionWeight(library, description, matching.has(description)) })),
@@ -113,9 +129,11 @@ function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
     results.push(whoResult(library, passage, span, weight, mentionsIn(passage)));
   }
   if (results.length >= limit) return results;
+  const mentionsByPassage = new Map<number, number>();
+  for (const mention of mentions) mentionsByPassage.set(mention.passageId, (mentionsByPassage.get(mention.passageId) ?? 0) + 1);
   const acting = [...mentionsByPassage]
     .filter(([passageId]) => !shownPassages.has(passageId))
-    .map(([passageId, inPassage]) => ({ passageId, count: inPassage.length }))
+    .map(([passageId, count]) => ({ passageId, count }))
     .sort((a, b) => b.count - a.count || a.passageId - b.passageId);
   for (const { passageId, count } of acting) {
     const passage = library.passages[passageId];
