@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommand
 import type { Command } from '../src/discord/command.ts';
 import { isModerator } from '../src/discord/moderators.ts';
 import { renderReload } from '../src/discord/render-reload.ts';
+import { withProgressEdits } from '../src/discord/reload-progress.ts';
 import { NO_MENTIONS, privately } from '../src/discord/reply.ts';
 
 /** /reload — moderators only: rebuild the Library from the corpus folder and swap it in on success. */
@@ -12,6 +13,7 @@ export const reload = {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .toJSON(),
+  runsBeforeLoaded: true,
   async execute(interaction, context) {
     if (!isModerator(interaction, context.moderatorRoleIds)) {
       await interaction.reply(privately('Only moderators can reload the documents: you need Manage Server, Administrator, or a moderator role.'));
@@ -20,10 +22,10 @@ export const reload = {
     // Started before the acknowledgement, so that reloads asked for together share one rebuild.
     const reloading = context.library.reload();
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const result = await reloading;
+    const result = await withProgressEdits(interaction, context, reloading);
     const { outcome, joined } = result;
     const details = outcome.ok ? { added: outcome.diff.added.length, changed: outcome.diff.changed.length, removed: outcome.diff.removed.length } : { reason: outcome.reason };
     context.logger.info({ interactionId: interaction.id, user: interaction.user.id, ok: outcome.ok, joined, durationMs: outcome.durationMs, ...details }, 'reload finished');
-    await interaction.editReply({ embeds: [renderReload(result)], allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content: '', embeds: [renderReload(result)], allowedMentions: NO_MENTIONS });
   },
 } satisfies Command;

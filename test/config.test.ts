@@ -6,7 +6,7 @@ const OTHER_ID = '223456789012345678';
 
 describe('configuration', () => {
   it('defaults what it can and leaves the Discord settings unset', () => {
-    expect(parseConfig({ DISCORD_TOKEN: '  ' })).toEqual({ CORPUS_DIR: './corpus', MODERATOR_ROLE_IDS: [], LOG_LEVEL: 'info' });
+    expect(parseConfig({ DISCORD_TOKEN: '  ' })).toEqual({ CORPUS_DIR: './corpus', CACHE_DIR: './.cache', MODERATOR_ROLE_IDS: [], LOG_LEVEL: 'info' });
   });
 
   it('reads every Discord variable', () => {

@@ -17,7 +17,7 @@ describe('LibraryService', () => {
   it('keeps serving the current Library during a reload and swaps only when the new one is built', async () => {
     const first = libraryOf('Old text.\n');
     const loader = controlledLoader();
-    const service = new LibraryService('corpus', first, loader.load);
+    const service = new LibraryService('corpus', loader.load, first);
     const reloading = service.reload();
     expect(service.current).toBe(first);
     const second = libraryOf('Old text.\n', 'New text.\n');
@@ -30,7 +30,7 @@ describe('LibraryService', () => {
 
   it('shares one rebuild between concurrent reloads, and starts a fresh one afterwards', async () => {
     const loader = controlledLoader();
-    const service = new LibraryService('corpus', libraryOf('A.\n'), loader.load);
+    const service = new LibraryService('corpus', loader.load, libraryOf('A.\n'));
     const [a, b] = [service.reload(), service.reload()];
     loader.pending[0]?.resolve(libraryOf('A.\n', 'B.\n'));
     const results = await Promise.all([a, b]);
@@ -46,7 +46,7 @@ describe('LibraryService', () => {
   it('keeps the old Library when the build fails or finds no documents, and says why', async () => {
     const loader = controlledLoader();
     const first = libraryOf('Kept.\n');
-    const service = new LibraryService('corpus', first, loader.load);
+    const service = new LibraryService('corpus', loader.load, first);
     const failing = service.reload();
     loader.pending[0]?.reject(new Error('corpus: /gone is not a folder'));
     expect((await failing).outcome).toMatchObject({ ok: false, reason: 'corpus: /gone is not a folder', serving: 1 });

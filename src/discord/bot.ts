@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import { ConfigError, type Config } from '../config.ts';
+import { workerBuilder } from '../library-build.ts';
 import { LibraryService } from '../library-service.ts';
 import type { Logger } from '../logger.ts';
 import { Cooldown } from './cooldown.ts';
@@ -18,11 +19,15 @@ export interface BotTimings {
   pageLifetimeMs?: number;
   /** From this many passages on, answers are deferred before searching. */
   deferFromPassages?: number;
+  /** How often /reload shows the build's progress. */
+  progressEveryMs?: number;
 }
 
 export interface RunningBot {
   readonly client: Client<true>;
   readonly library: LibraryService;
+  /** Settles when the first load has ended, whether it succeeded or not. */
+  readonly loaded: Promise<void>;
   /** Disconnects from Discord and forgets paged replies. */
   stop(): Promise<void>;
 }
@@ -33,6 +38,9 @@ export const DEFAULT_COOLDOWN_MS = 2000;
  * 3 s; above it the bot defers first rather than count on it.
  */
 export const DEFAULT_DEFER_FROM_PASSAGES = 20_000;
+
+/** A build shorter than this ends before its first progress edit: only long reloads show progress. */
+export const DEFAULT_PROGRESS_EVERY_MS = 3000;
 
 /** The discord.js client: guild events only, no mention ever parsed, REST through DISCORD_API_URL when set. */
 export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
@@ -54,11 +62,11 @@ async function logIn(client: Client, token: string): Promise<void> {
   }
 }
 
-/** `npm start` with a token: loads the Library, connects, and serves the slash commands. */
+/** `npm start` with a token: connects, then loads the Library off the event loop, and serves the slash commands. */
 export async function startBot(config: Config, logger: Logger, timings: BotTimings = {}): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
-  const library = await LibraryService.open(config.CORPUS_DIR);
-  for (const problem of library.current.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
+  // Connect first, then load: until the first Library is ready, questions are told it is loading.
+  const library = new LibraryService(config.CORPUS_DIR, workerBuilder(config.CACHE_DIR, logger));
   const pages = new PageStore(timings.pageLifetimeMs ?? DEFAULT_PAGE_LIFETIME_MS);
   const context: BotContext = {
     library,
@@ -67,6 +75,7 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
     logger,
     moderatorRoleIds: config.MODERATOR_ROLE_IDS,
     deferFromPassages: timings.deferFromPassages ?? DEFAULT_DEFER_FROM_PASSAGES,
+    progressEveryMs: timings.progressEveryMs ?? DEFAULT_PROGRESS_EVERY_MS,
   };
   const client = createClient(config);
   const dispatch = createDispatcher(commands, context);
@@ -76,10 +85,15 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await logIn(client, config.DISCORD_TOKEN);
   const [readyClient] = await ready;
-  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, documents: library.current.documents.length }, 'connected to Discord');
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected to Discord');
+  const loaded = library.reload().then(({ outcome }) => {
+    if (!outcome.ok) logger.error({ reason: outcome.reason }, 'could not load the corpus; fix CORPUS_DIR and run /reload');
+    else for (const problem of outcome.diff.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
+  });
   return {
     client: readyClient,
     library,
+    loaded,
     async stop() {
       pages.clear();
       await client.destroy();

@@ -12,4 +12,6 @@ export interface BotContext {
   readonly moderatorRoleIds: readonly string[];
   /** From this many passages on, answers are deferred first so Discord hears back within 3 s. */
   readonly deferFromPassages: number;
+  /** How often /reload edits its deferred reply with the build's progress. */
+  readonly progressEveryMs: number;
 }

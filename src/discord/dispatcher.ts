@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
 import { turnPage } from './pages.ts';
 import { privately } from './reply.ts';
+import { stillLoadingMessage } from './still-loading.ts';
 
 /** What the asker reads when something failed: what happened, what to do, and a reference for the logs. */
 export function failureMessage(interactionId: string): string {
@@ -30,7 +31,7 @@ export function createDispatcher(commands: ReadonlyMap<string, Command>, context
 
   async function route(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
-      await commands.get(interaction.commandName)?.autocomplete?.(interaction, context);
+      if (context.library.ready) await commands.get(interaction.commandName)?.autocomplete?.(interaction, context);
       if (!interaction.responded) await interaction.respond([]);
       return;
     }
@@ -42,6 +43,10 @@ export function createDispatcher(commands: ReadonlyMap<string, Command>, context
     const command = commands.get(interaction.commandName);
     if (!command) {
       await interaction.reply(privately(`This bot has no /${interaction.commandName} any more. A moderator should run \`npm run deploy\` to refresh its commands.`));
+      return;
+    }
+    if (!context.library.ready && !command.runsBeforeLoaded) {
+      await interaction.reply(privately(stillLoadingMessage(context.library)));
       return;
     }
     const waitMs = context.cooldown.take(interaction.user.id);

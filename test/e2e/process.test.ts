@@ -49,12 +49,13 @@ describe('registering the commands (npm run deploy)', () => {
 });
 
 describe('npm start with DISCORD_TOKEN', () => {
-  it('connects, answers, and shuts down cleanly on SIGTERM', async () => {
+  it('connects, loads, answers, and shuts down cleanly on SIGTERM', async () => {
     const child = spawnScript('src/main.ts', [], discordEnv());
     const exited = completion(child);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    while (!stderr.includes('connected to Discord')) await once(child.stderr, 'data');
+    // It connects first, then loads the corpus: ask once both are done.
+    while (!stderr.includes('connected to Discord') || !stderr.includes('library built')) await once(child.stderr, 'data');
     const interaction = chatInput(emulator, 'who', { name: 'Smotrich' }, newAsker());
     const reply = emulator.waitForRequest((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
     emulator.interact(interaction);

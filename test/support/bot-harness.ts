@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { APIInteraction } from 'discord.js';
 import pino from 'pino';
 import { parseConfig } from '../../src/config.ts';
@@ -24,6 +27,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   timings?: BotTimings;
   emulator?: Omit<EmulatorOptions, 'token'>;
+  /** False to start sending while the corpus still loads; by default the harness waits for the first load. */
+  waitForLibrary?: boolean;
 }
 
 const originalPath = (emulator: DiscordEmulator, interaction: APIInteraction): string =>
@@ -33,8 +38,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const emulator = await DiscordEmulator.start({ token: BOT_TOKEN, ...options.emulator });
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug', base: null }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const config = parseConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: options.corpusDir, ...options.env });
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-cache-'));
+  const config = parseConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: options.corpusDir, CACHE_DIR: cacheDir, ...options.env });
   const bot = await startBot(config, logger, options.timings);
+  if (options.waitForLibrary !== false) await bot.loaded;
   return {
     emulator,
     bot,
@@ -50,6 +57,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async stop() {
       await bot.stop();
       await emulator.close();
+      await rm(cacheDir, { recursive: true, force: true });
     },
   };
 }
