@@ -120,7 +120,8 @@ export class LibraryCache {
       await rename(partial, target);
     } catch (error) {
       this.notes.push({ entry, reason: `not written: ${error instanceof Error ? error.message : String(error)}` });
-      await rm(partial, { force: true });
+      // Where the folder itself cannot be made there is no partial file to remove either.
+      await rm(partial, { force: true }).catch(() => undefined);
     }
   }
 }

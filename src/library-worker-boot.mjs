@@ -1,7 +1,14 @@
-// The worker thread's entry. Node 20 applies no --import loader to a worker's
-// entry module, so this plain module registers tsx first, then loads the
-// TypeScript worker as the rest of the bot is loaded.
-import { register } from 'tsx/esm/api';
+// The worker thread's entry, in plain JavaScript.
+import { setPriority } from 'node:os';
 
+// Building is background work: on a busy machine the thread that answers questions
+// must win the CPU, from the first module compiled on. On Linux a thread is a task
+// with its own niceness and "pid 0" is the calling thread; elsewhere it would be the
+// whole process, so the worker keeps the default there.
+if (process.platform === 'linux') setPriority(19);
+
+// Node 20 applies no --import loader to a worker's entry module: register tsx
+// here, then load the TypeScript worker as the rest of the bot is loaded.
+const { register } = await import('tsx/esm/api');
 register();
 await import('./library-worker.ts');

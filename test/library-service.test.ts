@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildLibrary, loadLibrary, type Library } from '../src/core/library/library.ts';
-import { LibraryService } from '../src/library-service.ts';
+import type { BuildProgress } from '../src/library-build.ts';
+import { LibraryService, StillLoadingError, type LibraryBuilder } from '../src/library-service.ts';
 import { makeTempCorpus } from './support/corpus-dir.ts';
 
 const libraryOf = (...texts: string[]): Library =>
@@ -41,6 +42,41 @@ describe('LibraryService', () => {
     expect(loader.pending).toHaveLength(2);
     loader.pending[1]?.resolve(libraryOf('A.\n', 'B.\n'));
     expect((await third).outcome).toMatchObject({ ok: true, diff: { unchanged: 2 } });
+  });
+
+  it('queues one more build for reloads asked after a build has read the folder, shared by all of them', async () => {
+    const builds: { resolve: (library: Library) => void; onProgress: (progress: BuildProgress) => void }[] = [];
+    const build: LibraryBuilder = (_directory, onProgress) => new Promise((resolve) => builds.push({ resolve, onProgress }));
+    const service = new LibraryService('corpus', build, libraryOf('A.\n'));
+    const first = service.reload();
+    builds[0]?.onProgress({ step: 'analysing', done: 0, total: 1 });
+    const [second, third] = [service.reload(), service.reload()];
+    expect(builds).toHaveLength(1);
+    builds[0]?.resolve(libraryOf('A.\n'));
+    expect((await first).outcome).toMatchObject({ ok: true, diff: { unchanged: 1 } });
+    await vi.waitFor(() => expect(builds).toHaveLength(2));
+    builds[1]?.resolve(libraryOf('A.\n', 'B.\n'));
+    const results = await Promise.all([second, third]);
+    expect(results.map((result) => result.joined)).toEqual([false, true]);
+    expect(results[0]?.outcome).toBe(results[1]?.outcome);
+    expect(results[0]?.outcome).toMatchObject({ ok: true, diff: { added: ['1.txt'] } });
+    expect(builds).toHaveLength(2);
+    expect(service.building).toBe(false);
+  });
+
+  it('has no Library before its first build ends, and says how far the build is', async () => {
+    const builds: { resolve: (library: Library) => void; onProgress: (progress: BuildProgress) => void }[] = [];
+    const service = new LibraryService('corpus', (_directory, onProgress) => new Promise((resolve) => builds.push({ resolve, onProgress })));
+    expect(service.ready).toBe(false);
+    expect(() => service.current).toThrow(StillLoadingError);
+    const loading = service.reload();
+    expect(service.building).toBe(true);
+    builds[0]?.onProgress({ step: 'analysing', done: 3, total: 7 });
+    expect(service.progress).toEqual({ step: 'analysing', done: 3, total: 7 });
+    builds[0]?.resolve(libraryOf('A.\n'));
+    expect((await loading).outcome).toMatchObject({ ok: true, diff: { added: ['0.txt'] } });
+    expect(service.ready).toBe(true);
+    expect(service.progress).toBeUndefined();
   });
 
   it('keeps the old Library when the build fails or finds no documents, and says why', async () => {
