@@ -52,14 +52,6 @@ export class LibraryService {
     this.#current = initial;
   }
 
-  /** A service whose first Library is built: for a program that cannot answer anything before. */
-  static async open(directory: string, build: LibraryBuilder = inThisThread): Promise<LibraryService> {
-    const service = new LibraryService(directory, build);
-    const { outcome } = await service.reload();
-    if (!outcome.ok) throw new Error(outcome.reason);
-    return service;
-  }
-
   /** The Library to answer from now; a query keeps the one it started with. */
   get current(): Library {
     if (!this.#current) throw new StillLoadingError('the corpus is still loading');

@@ -95,7 +95,8 @@ describe('LibraryService', () => {
   it('reads the corpus folder with the core loader by default', async () => {
     const corpus = await makeTempCorpus({ 'a.txt': 'The envoy Jane Roe arrived.\n' });
     try {
-      const service = await LibraryService.open(corpus.dir);
+      const service = new LibraryService(corpus.dir);
+      expect((await service.reload()).outcome).toMatchObject({ ok: true, diff: { added: ['a.txt'] } });
       expect(service.current.documents.map((document) => document.file)).toEqual(['a.txt']);
       await corpus.write('b.txt', 'A second report.\n');
       expect((await service.reload()).outcome).toMatchObject({ ok: true, diff: { added: ['b.txt'] } });
