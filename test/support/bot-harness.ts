@@ -17,8 +17,8 @@ export interface Harness {
   logs: Record<string, unknown>[];
   /** Dispatches the interaction and resolves with the bot's first response (the callback). */
   send(interaction: APIInteraction): Promise<RecordedRequest>;
-  /** Resolves with the bot's next edit of the interaction's original response. */
-  edit(interaction: APIInteraction, matches?: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
+  /** Resolves with the bot's next edit of the interaction's original response (that `matches`, within `timeoutMs`). */
+  edit(interaction: APIInteraction, matches?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   stop(): Promise<void>;
 }
 
@@ -51,8 +51,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       emulator.interact(interaction);
       return response;
     },
-    edit(interaction, matches = () => true) {
-      return emulator.waitForRequest((request) => request.method === 'PATCH' && request.path === originalPath(emulator, interaction) && matches(request));
+    edit(interaction, matches = () => true, timeoutMs) {
+      return emulator.waitForRequest((request) => request.method === 'PATCH' && request.path === originalPath(emulator, interaction) && matches(request), timeoutMs);
     },
     async stop() {
       await bot.stop();
