@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildLibrary, loadLibrary, type Library } from '../src/core/library/library.ts';
+import { stillLoadingMessage } from '../src/discord/still-loading.ts';
 import type { BuildProgress } from '../src/library-build.ts';
 import { LibraryService, StillLoadingError, type LibraryBuilder } from '../src/library-service.ts';
 import { makeTempCorpus } from './support/corpus-dir.ts';
@@ -77,6 +78,18 @@ describe('LibraryService', () => {
     expect((await loading).outcome).toMatchObject({ ok: true, diff: { added: ['0.txt'] } });
     expect(service.ready).toBe(true);
     expect(service.progress).toBeUndefined();
+  });
+
+  it('tells askers how far the first load is, or that it failed and what a moderator should do', async () => {
+    const builds: { reject: (error: Error) => void; onProgress: (progress: BuildProgress) => void }[] = [];
+    const service = new LibraryService('corpus', (_directory, onProgress) => new Promise((_resolve, reject) => builds.push({ reject, onProgress })));
+    const loading = service.reload();
+    expect(stillLoadingMessage(service)).toBe('The corpus is still loading. Please ask again in a moment.');
+    builds[0]?.onProgress({ step: 'analysing', done: 1200, total: 10000 });
+    expect(stillLoadingMessage(service)).toBe('The corpus is still loading (1,200 of 10,000 documents, analysing documents). Please ask again in a moment.');
+    builds[0]?.reject(new Error('corpus: /gone is not a folder'));
+    expect((await loading).outcome).toMatchObject({ ok: false, serving: 0 });
+    expect(stillLoadingMessage(service)).toMatch(/^No corpus is loaded: .* A moderator should check the corpus folder and run \/reload\.$/u);
   });
 
   it('keeps the old Library when the build fails or finds no documents, and says why', async () => {
