@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommand
 import type { Command } from '../src/discord/command.ts';
 import { isModerator } from '../src/discord/moderators.ts';
 import { renderReload } from '../src/discord/render-reload.ts';
+import { withProgressEdits } from '../src/discord/reload-progress.ts';
 import { NO_MENTIONS, privately } from '../src/discord/reply.ts';
 
 /** /reload — moderators only: rebuild the Library from the corpus folder and swap it in on success. */
@@ -12,6 +13,7 @@ export const reload = {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .toJSON(),
+  runsBeforeLoaded: true,
   async execute(interaction, context) {
     if (!isModerator(interaction, context.moderatorRoleIds)) {
       await interaction.reply(privately('Only moderators can reload the documents: you need Manage Server, Administrator, or a moderator role.'));
@@ -25,7 +27,8 @@ export const reload = {
       context.logger.info({ interactionId: interaction.id, user: interaction.user.id, ok: outcome.ok, joined, durationMs: outcome.durationMs, ...details }, 'reload finished');
       return result;
     });
-    const [result] = await Promise.all([reloading, interaction.deferReply({ flags: MessageFlags.Ephemeral })]);
-    await interaction.editReply({ embeds: [renderReload(result)], allowedMentions: NO_MENTIONS });
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const result = await withProgressEdits(interaction, context, reloading);
+    await interaction.editReply({ content: '', embeds: [renderReload(result)], allowedMentions: NO_MENTIONS });
   },
 } satisfies Command;

@@ -2,7 +2,7 @@ import { parseAskArgs, UsageError } from './ask-args.ts';
 import { loadConfig } from './config.ts';
 import { exitWhenDone } from './exit-code.ts';
 import { answer, AnswerSchema } from './core/answer/answer.ts';
-import { loadLibrary } from './core/library/library.ts';
+import { cachedBuilder } from './library-build.ts';
 import { createLogger } from './logger.ts';
 import { renderAnswerText } from './render-text.ts';
 
@@ -18,7 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const library = await loadLibrary(config.CORPUS_DIR);
+  const library = await cachedBuilder(config.CACHE_DIR, logger)(config.CORPUS_DIR, () => {});
   for (const problem of library.problems) logger.warn({ file: problem.file }, problem.reason);
   const result = AnswerSchema.parse(
     answer(library, request.command, request.query, {

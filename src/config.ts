@@ -26,6 +26,12 @@ const ConfigSchema = z.object({
     .optional()
     .describe('the REST base URL of Discord or of an HTTP proxy in front of it, such as https://discord.com/api (the default when unset)'),
   CORPUS_DIR: z.string().trim().min(1).default('./corpus').describe('the folder of documents to answer from'),
+  CACHE_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .default('./.cache')
+    .describe('a writable folder where the analysed corpus is kept between starts (safe to delete: it is rebuilt)'),
   MODERATOR_ROLE_IDS: z
     .string()
     .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))

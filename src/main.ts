@@ -1,6 +1,6 @@
 import { loadConfig } from './config.ts';
 import { runConsole } from './console.ts';
-import { loadLibrary } from './core/library/library.ts';
+import { cachedBuilder } from './library-build.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     stopOnSignals(() => bot.stop(), logger);
     return;
   }
-  const library = await loadLibrary(config.CORPUS_DIR);
+  const library = await cachedBuilder(config.CACHE_DIR, logger)(config.CORPUS_DIR, () => {});
   for (const problem of library.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
   await runConsole(library, process.stdin, process.stdout);
 }

@@ -8,6 +8,7 @@ describe('configuration', () => {
   it('defaults what it can and leaves the Discord settings unset', () => {
     expect(parseConfig({ DISCORD_TOKEN: '  ' })).toEqual({
       CORPUS_DIR: './corpus',
+      CACHE_DIR: './.cache',
       MODERATOR_ROLE_IDS: [],
       ATTACHMENT_ORIGINS: ['https://cdn.discordapp.com', 'https://media.discordapp.net'],
       CORPUS_WATCH: false,

@@ -134,7 +134,8 @@ describe('the corpus store', () => {
 describe('CORPUS_WATCH', () => {
   it('reloads once the folder has been quiet, and ignores hidden files', async () => {
     const corpus = await tempCorpus({ 'first.txt': ARTICLE });
-    const library = await LibraryService.open(corpus.dir);
+    const library = new LibraryService(corpus.dir);
+    await library.reload();
     const watcher = watchCorpus(library, pino({ level: 'silent' }), 100);
     try {
       const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

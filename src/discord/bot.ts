@@ -4,6 +4,7 @@ import { commands } from '../../commands/index.ts';
 import { ConfigError, type Config } from '../config.ts';
 import { CorpusStore, nodeFileSystem, type CorpusFileSystem } from '../corpus-store/corpus-store.ts';
 import { watchCorpus } from '../corpus-watch.ts';
+import { workerBuilder } from '../library-build.ts';
 import { LibraryService } from '../library-service.ts';
 import type { Logger } from '../logger.ts';
 import { Cooldown } from './cooldown.ts';
@@ -28,6 +29,8 @@ export interface BotTimings {
   restTimeoutMs?: number;
   /** How long /corpus add may take to download an attachment. */
   downloadTimeoutMs?: number;
+  /** How often /reload shows the build's progress. */
+  progressEveryMs?: number;
 }
 
 /** What tests replace to make the bot fail on purpose. */
@@ -39,6 +42,8 @@ export interface BotDependencies {
 export interface RunningBot {
   readonly client: Client<true>;
   readonly library: LibraryService;
+  /** Settles when the first load has ended, whether it succeeded or not. */
+  readonly loaded: Promise<void>;
   /** Finishes the answers under way (or says it is restarting), then disconnects and forgets paged replies. */
   stop(): Promise<void>;
 }
@@ -49,6 +54,9 @@ export const DEFAULT_COOLDOWN_MS = 2000;
  * 3 s; above it the bot defers first rather than count on it.
  */
 export const DEFAULT_DEFER_FROM_PASSAGES = 20_000;
+
+/** A build shorter than this ends before its first progress edit: only long reloads show progress. */
+export const DEFAULT_PROGRESS_EVERY_MS = 3000;
 
 /**
  * The discord.js client: guild events only, no mention ever parsed, REST
@@ -79,11 +87,11 @@ async function logIn(client: Client, token: string): Promise<void> {
   }
 }
 
-/** `npm start` with a token: loads the Library, connects, and serves the slash commands. */
+/** `npm start` with a token: connects, then loads the Library off the event loop, and serves the slash commands. */
 export async function startBot(config: Config, logger: Logger, timings: BotTimings = {}, dependencies: BotDependencies = {}): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
-  const library = await LibraryService.open(config.CORPUS_DIR);
-  for (const problem of library.current.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
+  // Connect first, then load: until the first Library is ready, questions are told it is loading.
+  const library = new LibraryService(config.CORPUS_DIR, workerBuilder(config.CACHE_DIR, logger));
   const pages = new PageStore(timings.pageLifetimeMs ?? DEFAULT_PAGE_LIFETIME_MS);
   const context: BotContext = {
     library,
@@ -94,6 +102,7 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
     corpus: new CorpusStore(config.CORPUS_DIR, { fs: dependencies.corpusFileSystem ?? nodeFileSystem, logger }),
     attachmentDownloads: { allowedOrigins: config.ATTACHMENT_ORIGINS, timeoutMs: timings.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS },
     deferFromPassages: timings.deferFromPassages ?? DEFAULT_DEFER_FROM_PASSAGES,
+    progressEveryMs: timings.progressEveryMs ?? DEFAULT_PROGRESS_EVERY_MS,
   };
   const client = createClient(config, timings.restTimeoutMs);
   const dispatch = createDispatcher(commands, context);
@@ -108,10 +117,15 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
   await logIn(client, config.DISCORD_TOKEN);
   const [readyClient] = await ready;
   const watcher = config.CORPUS_WATCH ? watchCorpus(library, logger) : undefined;
-  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, documents: library.current.documents.length }, 'connected to Discord');
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected to Discord');
+  const loaded = library.reload().then(({ outcome }) => {
+    if (!outcome.ok) logger.error({ reason: outcome.reason }, 'could not load the corpus; fix CORPUS_DIR and run /reload');
+    else for (const problem of outcome.diff.problems) logger.warn({ file: problem.file, skipped: problem.skipped }, problem.reason);
+  });
   return {
     client: readyClient,
     library,
+    loaded,
     async stop() {
       stopping = true;
       const unanswered = await inFlight.settle(SHUTDOWN_GRACE_MS);

@@ -5,6 +5,8 @@ import type { BotContext } from './context.ts';
 /** A slash command module: its definition for Discord and a short handler. */
 export interface Command {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** True for a command that needs no Library (/reload): it runs even before the corpus has loaded. */
+  readonly runsBeforeLoaded?: boolean;
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }

@@ -18,4 +18,6 @@ export interface BotContext {
   readonly attachmentDownloads: Omit<DownloadLimits, 'maxBytes'>;
   /** From this many passages on, answers are deferred first so Discord hears back within 3 s. */
   readonly deferFromPassages: number;
+  /** How often /reload edits its deferred reply with the build's progress. */
+  readonly progressEveryMs: number;
 }

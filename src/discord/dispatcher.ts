@@ -4,6 +4,7 @@ import type { BotContext } from './context.ts';
 import { turnPage } from './pages.ts';
 import { privately } from './reply.ts';
 import { cannotReachAsker } from './rest-policy.ts';
+import { stillLoadingMessage } from './still-loading.ts';
 
 /** What the asker reads when something failed: what happened, what to do, and a reference for the logs. */
 export function failureMessage(interactionId: string): string {
@@ -46,7 +47,7 @@ export function createDispatcher(commands: ReadonlyMap<string, Command>, context
 
   async function route(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
-      await commands.get(interaction.commandName)?.autocomplete?.(interaction, context);
+      if (context.library.ready) await commands.get(interaction.commandName)?.autocomplete?.(interaction, context);
       if (!interaction.responded) await interaction.respond([]);
       return;
     }
@@ -58,6 +59,10 @@ export function createDispatcher(commands: ReadonlyMap<string, Command>, context
     const command = commands.get(interaction.commandName);
     if (!command) {
       await interaction.reply(privately(`This bot has no /${interaction.commandName} any more. A moderator should run \`npm run deploy\` to refresh its commands.`));
+      return;
+    }
+    if (!context.library.ready && !command.runsBeforeLoaded) {
+      await interaction.reply(privately(stillLoadingMessage(context.library)));
       return;
     }
     const waitMs = context.cooldown.take(interaction.user.id);

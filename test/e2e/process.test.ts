@@ -31,7 +31,8 @@ async function startBotProcess(env: Record<string, string> = {}): Promise<{ kill
   const exited = completion(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  while (!stderr.includes('connected to Discord')) await once(child.stderr, 'data');
+  // It connects first, then loads the corpus: ask once both are done.
+  while (!stderr.includes('connected to Discord') || !stderr.includes('library built')) await once(child.stderr, 'data');
   return { kill: (signal) => child.kill(signal), exited };
 }
 

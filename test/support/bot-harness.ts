@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIInteraction } from 'discord.js';
 import pino from 'pino';
@@ -17,8 +20,8 @@ export interface Harness {
   logged(matches: (record: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Dispatches the interaction and resolves with the bot's first response (the callback). */
   send(interaction: APIInteraction): Promise<RecordedRequest>;
-  /** Resolves with the bot's next edit of the interaction's original response. */
-  edit(interaction: APIInteraction, matches?: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
+  /** Resolves with the bot's next edit of the interaction's original response (that `matches`, within `timeoutMs`). */
+  edit(interaction: APIInteraction, matches?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Stops the bot and the emulator, and fails if any log line held the bot's token. */
   stop(): Promise<void>;
 }
@@ -29,6 +32,8 @@ export interface HarnessOptions {
   timings?: BotTimings;
   dependencies?: BotDependencies;
   emulator?: Omit<EmulatorOptions, 'token'>;
+  /** False to start sending while the corpus still loads; by default the harness waits for the first load. */
+  waitForLibrary?: boolean;
 }
 
 const originalPath = (emulator: DiscordEmulator, interaction: APIInteraction): string =>
@@ -46,8 +51,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
-  const config = parseConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: options.corpusDir, ...options.env });
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'verbatim-cache-'));
+  const config = parseConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: options.corpusDir, CACHE_DIR: cacheDir, ...options.env });
   const bot = await startBot(config, logger, options.timings, options.dependencies);
+  if (options.waitForLibrary !== false) await bot.loaded;
   return {
     emulator,
     bot,
@@ -66,12 +73,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       emulator.interact(interaction);
       return response;
     },
-    edit(interaction, matches = () => true) {
-      return emulator.waitForRequest((request) => request.method === 'PATCH' && request.path === originalPath(emulator, interaction) && matches(request));
+    edit(interaction, matches = () => true, timeoutMs) {
+      return emulator.waitForRequest((request) => request.method === 'PATCH' && request.path === originalPath(emulator, interaction) && matches(request), timeoutMs);
     },
     async stop() {
       await bot.stop();
       await emulator.close();
+      await rm(cacheDir, { recursive: true, force: true });
       if (leaks.length > 0) throw new Error(`${leaks.length} of the ${lines} log lines of a bot run hold the bot's token`);
     },
   };

@@ -1,8 +1,8 @@
 import { loadCorpus, type LoadCorpusOptions, splitPassages } from '../corpus/corpus.ts';
 import { documentDate, extractTimeExpressions } from '../time/time.ts';
-import { buildPeopleIndex } from '../people/people.ts';
+import { collectPeople, createPeopleIndex, type PersonRecord } from '../people/people.ts';
 import { extractQuotations } from '../quotes/quotes.ts';
-import { createTextIndex, type TextIndex } from '../search/search.ts';
+import { createTextIndex, type IndexedText, type TextIndex } from '../search/search.ts';
 import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from '../types.ts';
 
 export type PassageIndex = TextIndex;
@@ -29,33 +29,111 @@ export interface Library {
   readonly problems: readonly LoadProblem[];
 }
 
-export function buildLibrary(documents: readonly SourceDocument[], problems: readonly LoadProblem[] = []): Library {
-  const passages: Passage[] = [];
-  const documentDates = new Map<string, DocumentDate>();
-  const timeExpressions: TimeExpression[] = [];
-  for (const document of documents) {
-    const own = splitPassages(document, passages.length);
-    passages.push(...own);
-    const date = documentDate(document, own);
-    if (date) documentDates.set(document.file, date);
-    timeExpressions.push(...extractTimeExpressions(own, date));
-  }
-  const index = createTextIndex(passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text })));
-  const people = buildPeopleIndex(passages);
-  const quotations = extractQuotations(documents, passages, people);
-  const documentsByFile = new Map(documents.map((document) => [document.file, document]));
+/**
+ * What one document yields on its own: its passages (ids counted from 0, so
+ * that the analysis can be cached and placed anywhere in a Library), its date
+ * and its time expressions. Plain data, the unit a cache keeps per file.
+ */
+export interface DocumentAnalysis {
+  passages: Passage[];
+  date?: DocumentDate;
+  timeExpressions: TimeExpression[];
+}
+
+export function analyseDocument(document: SourceDocument): DocumentAnalysis {
+  const passages = splitPassages(document, 0);
+  const date = documentDate(document, passages);
+  return { passages, ...(date ? { date } : {}), timeExpressions: extractTimeExpressions(passages, date) };
+}
+
+/** The documents' analyses placed one after another: passage ids become positions in the Library. */
+export interface PlacedAnalyses {
+  passages: Passage[];
+  documentDates: Map<string, DocumentDate>;
+  timeExpressions: TimeExpression[];
+}
+
+export function placeAnalyses(documents: readonly SourceDocument[], analyses: readonly DocumentAnalysis[]): PlacedAnalyses {
+  const placed: PlacedAnalyses = { passages: [], documentDates: new Map(), timeExpressions: [] };
+  documents.forEach((document, position) => {
+    const analysis = analyses[position];
+    if (!analysis) throw new Error(`no analysis for ${document.file}`);
+    const offset = placed.passages.length;
+    for (const passage of analysis.passages) placed.passages.push({ ...passage, id: passage.id + offset });
+    if (analysis.date) placed.documentDates.set(document.file, analysis.date);
+    for (const expression of analysis.timeExpressions) placed.timeExpressions.push({ ...expression, passageId: expression.passageId + offset });
+  });
+  return placed;
+}
+
+/**
+ * What only the whole corpus decides: who the people are (a name is judged on
+ * all its mentions) and, since quotations ask the people index for speakers,
+ * the quotations. Plain data, cached per corpus.
+ */
+export interface CorpusAnalysis {
+  people: PersonRecord[];
+  quotations: Quotation[];
+}
+
+export function analyseCorpus(documents: readonly SourceDocument[], passages: readonly Passage[]): CorpusAnalysis {
+  const people = collectPeople(passages);
+  return { people, quotations: extractQuotations(documents, passages, createPeopleIndex(people, passages)) };
+}
+
+/** The entries of the passage index: body passages only, furniture is never an answer. */
+export function passageEntries(passages: readonly Passage[]): IndexedText[] {
+  return passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text }));
+}
+
+/** The entries of the quotation index: an entry's id is the quotation's position. */
+export function quotationEntries(documentsByFile: ReadonlyMap<string, SourceDocument>, quotations: readonly Quotation[]): IndexedText[] {
+  return quotations.map((quotation, id) => ({ id, text: (documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end) }));
+}
+
+/** The parts of a Library, each built elsewhere (in one go here, or off the event loop by the service). */
+export interface LibraryParts {
+  documents: readonly SourceDocument[];
+  placed: PlacedAnalyses;
+  people: PeopleIndex;
+  quotations: readonly Quotation[];
+  index: PassageIndex;
+  quotationIndex: TextIndex;
+  problems: readonly LoadProblem[];
+}
+
+export function assembleLibrary({ documents, placed, people, quotations, index, quotationIndex, problems }: LibraryParts): Library {
   return {
     documents,
-    documentsByFile,
-    passages,
+    documentsByFile: new Map(documents.map((document) => [document.file, document])),
+    passages: placed.passages,
     index,
     people,
     quotations,
-    quotationIndex: createTextIndex(quotations.map((quotation, id) => ({ id, text: (documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end) }))),
-    documentDates,
-    timeExpressions,
+    quotationIndex,
+    documentDates: placed.documentDates,
+    timeExpressions: placed.timeExpressions,
     problems,
   };
+}
+
+/** A Library from its analyses, its indexes built in one go. */
+export function indexLibrary(documents: readonly SourceDocument[], placed: PlacedAnalyses, corpus: CorpusAnalysis, problems: readonly LoadProblem[]): Library {
+  const documentsByFile = new Map(documents.map((document) => [document.file, document]));
+  return assembleLibrary({
+    documents,
+    placed,
+    people: createPeopleIndex(corpus.people, placed.passages),
+    quotations: corpus.quotations,
+    index: createTextIndex(passageEntries(placed.passages)),
+    quotationIndex: createTextIndex(quotationEntries(documentsByFile, corpus.quotations)),
+    problems,
+  });
+}
+
+export function buildLibrary(documents: readonly SourceDocument[], problems: readonly LoadProblem[] = []): Library {
+  const placed = placeAnalyses(documents, documents.map(analyseDocument));
+  return indexLibrary(documents, placed, analyseCorpus(documents, placed.passages), problems);
 }
 
 /** Reads the corpus folder and builds a Library from it. */

@@ -62,21 +62,42 @@ const slipAllowance = (word: string, generous: boolean): number => {
   return 2;
 };
 
+/** Builds a NameIndex one person at a time, so that a caller can spread the work over turns of its event loop. */
+export interface NameIndexBuilder {
+  /** `id` counts from 0 in the order people are ranked. */
+  add(id: number, surfaces: readonly string[]): void;
+  finish(): NameIndex;
+}
+
 /**
- * Builds the look-ups over `names[id]`, the names of each person in the order
- * people are ranked (most-mentioned first), so sorting by id ranks by
- * mentions. Words are keys of minisearch's radix tree: a prefix or a slip of
- * one or two letters costs a walk of the tree, not a scan of every name.
+ * The look-ups over each person's names, added in the order people are
+ * ranked (most-mentioned first), so sorting by id ranks by mentions. Words
+ * are keys of minisearch's radix tree: a prefix or a slip of one or two
+ * letters costs a walk of the tree, not a scan of every name.
  */
-export function buildNameIndex(names: readonly (readonly string[])[]): NameIndex {
+export function nameIndexBuilder(): NameIndexBuilder {
   const tree = new SearchableMap<number[]>();
-  names.forEach((surfaces, id) => {
-    for (const key of new Set(surfaces.flatMap(typedKeys))) {
-      const ids = tree.get(key);
-      if (ids) ids.push(id);
-      else tree.set(key, [id]);
-    }
-  });
+  let count = 0;
+  return {
+    add(id, surfaces) {
+      count = Math.max(count, id + 1);
+      for (const key of new Set(surfaces.flatMap(typedKeys))) {
+        const ids = tree.get(key);
+        if (ids) ids.push(id);
+        else tree.set(key, [id]);
+      }
+    },
+    finish: () => nameIndexOver(tree, count),
+  };
+}
+
+export function buildNameIndex(names: readonly (readonly string[])[]): NameIndex {
+  const builder = nameIndexBuilder();
+  names.forEach((surfaces, id) => builder.add(id, surfaces));
+  return builder.finish();
+}
+
+function nameIndexOver(tree: SearchableMap<number[]>, count: number): NameIndex {
   const distancesFor = (word: string, generous: boolean): Map<number, number> => {
     const distances = new Map<number, number>();
     for (const [, ids] of tree.atPrefix(word)) for (const id of ids) distances.set(id, 0);
@@ -90,7 +111,7 @@ export function buildNameIndex(names: readonly (readonly string[])[]): NameIndex
   return {
     complete(partial, limit) {
       const words = typedWords(partial);
-      if (words.length === 0) return names.slice(0, limit).map((_names, id) => id);
+      if (words.length === 0) return Array.from({ length: Math.max(0, Math.min(limit, count)) }, (_unused, id) => id);
       let combined: Map<number, number> | undefined;
       for (const word of words) {
         const distances = distancesFor(word, false);

@@ -1,4 +1,4 @@
-import { buildNameIndex, typedWords } from './name-index.ts';
+import { nameIndexBuilder, typedWords, type NameIndex } from './name-index.ts';
 import { givenNamesAgree } from './name-keys.ts';
 import { isRoleNoun } from './name-lexicon.ts';
 import { isStopWord, tokenize } from '../text/text.ts';
@@ -64,22 +64,41 @@ function roleScore(entry: DescriptionTerms, wanted: readonly string[]): number {
   return best;
 }
 
+/** The key of a file's entries for a term: resolving a role inside one article does not scan the whole corpus. */
+const fileTermKey = (file: string, term: string): string => `${file}\u0000${term}`;
+
+/** Builds a PeopleIndex one record at a time, so that a caller can spread the work over turns of its event loop. */
+export interface PeopleIndexBuilder {
+  /** Records come ranked, most-mentioned first: the n-th added has Person.id n. */
+  add(record: PersonRecord): void;
+  finish(): PeopleIndex;
+}
+
 /**
  * The queries over the people of a corpus: by name (any alias, honorific,
  * possessive or announced spelling), by partial name, by a slip, by role.
  * `records` are ranked most-mentioned first; descriptions are read from `passages`.
  */
 export function createPeopleIndex(records: readonly PersonRecord[], passages: readonly Passage[]): PeopleIndex {
-  const people = records.map((record) => record.person);
+  const builder = peopleIndexBuilder(passages);
+  for (const record of records) builder.add(record);
+  return builder.finish();
+}
+
+export function peopleIndexBuilder(passages: readonly Passage[]): PeopleIndexBuilder {
+  const records: PersonRecord[] = [];
+  const people: Person[] = [];
   const byAlias = new Map<string, number[]>();
   const bySurname = new Map<string, number[]>();
   const byGiven = new Map<string, number[]>();
   const byFile = new Map<string, PersonMention[]>();
   const byTerm = new Map<string, DescriptionTerms[]>();
-  // The same entries by file and term, so that resolving a role inside one article does not scan the whole corpus.
   const byFileTerm = new Map<string, DescriptionTerms[]>();
-  const fileTermKey = (file: string, term: string): string => `${file}\u0000${term}`;
-  for (const { person, mentions, descriptions, surnameKeys, givenKeys } of records) {
+  const names = nameIndexBuilder();
+  const add = (record: PersonRecord): void => {
+    const { person, mentions, descriptions, surnameKeys, givenKeys } = record;
+    records.push(record);
+    people.push(person);
     for (const surface of new Set([person.name, ...person.aliases].map((name) => typedWords(name).join('')))) addTo(byAlias, surface, person.id);
     for (const key of surnameKeys) addTo(bySurname, key, person.id);
     for (const key of givenKeys) addTo(byGiven, key, person.id);
@@ -93,9 +112,28 @@ export function createPeopleIndex(records: readonly PersonRecord[], passages: re
         addTo(byFileTerm, fileTermKey(description.file, term), entry);
       }
     }
-  }
-  for (const mentions of byFile.values()) mentions.sort((a, b) => a.start - b.start);
-  const names = buildNameIndex(people.map((person) => [person.name, ...person.aliases]));
+    names.add(person.id, [person.name, ...person.aliases]);
+  };
+  const finish = (): PeopleIndex => {
+    for (const mentions of byFile.values()) mentions.sort((a, b) => a.start - b.start);
+    return peopleIndexOver({ records, people, byAlias, bySurname, byGiven, byFile, byTerm, byFileTerm, names: names.finish() });
+  };
+  return { add, finish };
+}
+
+interface PeopleTables {
+  records: readonly PersonRecord[];
+  people: readonly Person[];
+  byAlias: Map<string, number[]>;
+  bySurname: Map<string, number[]>;
+  byGiven: Map<string, number[]>;
+  byFile: Map<string, PersonMention[]>;
+  byTerm: Map<string, DescriptionTerms[]>;
+  byFileTerm: Map<string, DescriptionTerms[]>;
+  names: NameIndex;
+}
+
+function peopleIndexOver({ records, people, byAlias, bySurname, byGiven, byFile, byTerm, byFileTerm, names }: PeopleTables): PeopleIndex {
   const toPeople = (ids: readonly number[]): Person[] => [...new Set(ids)].sort((a, b) => a - b).map((id) => people[id] as Person);
 
   const lookup = (name: string): Person[] => {

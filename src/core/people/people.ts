@@ -56,12 +56,13 @@ function describe(draft: PersonDraft, mentions: readonly ResolvedMention[], pers
 }
 
 /**
- * The people index of a corpus, in two linear passes over the body passages:
+ * Who the people of a corpus are, in two linear passes over the body passages:
  * the first counts every capitalised name with the evidence around it and
  * decides who is a person; the second resolves each mention, document by
- * document. Page furniture is never read.
+ * document. Page furniture is never read. Plain data, so that it can be cached
+ * and sent between threads; `createPeopleIndex` answers questions over it.
  */
-export function buildPeopleIndex(passages: readonly Passage[]): PeopleIndex {
+export function collectPeople(passages: readonly Passage[]): PersonRecord[] {
   const groups = groupPeople(collectNameStatistics(passages));
   const byDraft = new Map<PersonDraft, ResolvedMention[]>();
   for (const mention of resolveMentions(passages, groups)) {
@@ -70,11 +71,14 @@ export function buildPeopleIndex(passages: readonly Passage[]): PeopleIndex {
     else byDraft.set(mention.draft, [mention]);
   }
   const ranked = [...byDraft].sort(([, a], [, b]) => b.length - a.length);
-  return createPeopleIndex(
-    ranked.map(([draft, mentions], id) => describe(draft, mentions, id)),
-    passages,
-  );
+  return ranked.map(([draft, mentions], id) => describe(draft, mentions, id));
 }
 
+/** The people index of a corpus. */
+export function buildPeopleIndex(passages: readonly Passage[]): PeopleIndex {
+  return createPeopleIndex(collectPeople(passages), passages);
+}
+
+export { createPeopleIndex, peopleIndexBuilder, type PeopleIndexBuilder, type PersonRecord } from './people-index.ts';
 export { typoAllowance, wordKey } from './name-keys.ts';
 export { isCountryWord, isOrganisationHead, isParticle, isRoleNoun, isSentenceOpener, isTitleHead, isTitleModifier } from './name-lexicon.ts';

@@ -1,0 +1,65 @@
+import { loadCorpus } from './core/corpus/corpus.ts';
+import {
+  analyseCorpus,
+  analyseDocument,
+  indexLibrary,
+  placeAnalyses,
+  type CorpusAnalysis,
+  type DocumentAnalysis,
+  type Library,
+  type PlacedAnalyses,
+} from './core/library/library.ts';
+import type { LoadProblem, SourceDocument } from './core/types.ts';
+import { analysisVersion, corpusKey, documentKey, LibraryCache } from './library-cache.ts';
+import type { BuildProgress, BuildRequest, CacheReport } from './library-build.ts';
+
+/** Everything a Library is made of but its indexes: plain data, cheap to cache and to send between threads. */
+export interface AnalysedCorpus {
+  documents: SourceDocument[];
+  problems: LoadProblem[];
+  placed: PlacedAnalyses;
+  corpus: CorpusAnalysis;
+  cache: CacheReport;
+}
+
+/**
+ * Reads the corpus and analyses it through the cache: a document whose key
+ * (content, metadata, code version) has an entry is not analysed again; the
+ * corpus-wide analysis is reused only when no document changed.
+ */
+export async function analyseThroughCache({ directory, cacheDir }: BuildRequest, onProgress: (progress: BuildProgress) => void): Promise<AnalysedCorpus> {
+  const cache = new LibraryCache(cacheDir);
+  const [version, { documents, problems }] = await Promise.all([analysisVersion(), loadCorpus(directory)]);
+  const total = documents.length;
+  onProgress({ step: 'analysing', done: 0, total });
+  const keys = documents.map((document) => documentKey(version, document));
+  const analyses: DocumentAnalysis[] = [];
+  let reused = 0;
+  for (const [position, document] of documents.entries()) {
+    const key = keys[position] as string;
+    let analysis = await cache.readDocument(key);
+    if (analysis) reused += 1;
+    else {
+      analysis = analyseDocument(document);
+      await cache.writeDocument(key, analysis);
+    }
+    analyses.push(analysis);
+    onProgress({ step: 'analysing', done: position + 1, total });
+  }
+  const placed = placeAnalyses(documents, analyses);
+  const wholeKey = corpusKey(keys);
+  let corpus = await cache.readCorpus(wholeKey);
+  const corpusReused = corpus !== undefined;
+  if (!corpus) {
+    onProgress({ step: 'people', done: total, total });
+    corpus = analyseCorpus(documents, placed.passages);
+    await cache.writeCorpus(wholeKey, corpus);
+  }
+  await cache.prune(keys, wholeKey);
+  return { documents, problems, placed, corpus, cache: { reused, analysed: total - reused, corpusReused, notes: cache.notes } };
+}
+
+/** The Library of an analysed corpus, its indexes built in one go: for programs that answer nothing before it is ready. */
+export function libraryOf({ documents, problems, placed, corpus }: AnalysedCorpus): Library {
+  return indexLibrary(documents, placed, corpus, problems);
+}
