@@ -101,12 +101,13 @@ interface Tallies {
   touched: number[];
 }
 
-/** Each entry's BM25 length factor, computed once per index from minisearch's field lengths. */
+/** Each entry's BM25 length factor, computed once per index (and size) from minisearch's field lengths. */
 const lengthFactors = new WeakMap<TextIndex, Float64Array>();
 
 function lengthFactorsOf(index: TextIndex): Float64Array {
   let factors = lengthFactors.get(index);
-  if (!factors) {
+  // An index still being filled (built in slices) has grown since: its factors are computed afresh.
+  if (!factors || factors.length !== index.shortIdLimit) {
     factors = new Float64Array(index.shortIdLimit);
     for (let shortId = 0; shortId < factors.length; shortId += 1) {
       factors[shortId] = BM25.k * (1 - BM25.b + (BM25.b * index.lengthOf(shortId)) / index.averageLength);
