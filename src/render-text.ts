@@ -51,6 +51,9 @@ export function describeNothingFound(answer: Answer): string {
   return `Nothing in the corpus says when that happened (${asked}).${hint}`;
 }
 
+/** /quote: a passage holding the words asked, where no quotation was recognised. */
+export const PLAIN_PASSAGE_LABEL = 'a passage with these words (no quotation recognised in it)';
+
 /** /quote: where else in its document a quotation recurs (a pull quote), e.g. "¶37, ¶40". */
 export function describeRecurrences(result: Result): string | undefined {
   return result.recursIn?.length ? result.recursIn.map((paragraph) => `¶${paragraph}`).join(', ') : undefined;
@@ -59,6 +62,7 @@ export function describeRecurrences(result: Result): string | undefined {
 function formatResult(result: Result, position: number): string {
   const lines = [`${position}. ${result.text}`];
   if (result.speaker) lines.push(`   speaker: ${result.speaker}`);
+  if (result.passage) lines.push(`   ${PLAIN_PASSAGE_LABEL}`);
   const when = describeWhen(result);
   if (when) lines.push(`   when: ${when}`);
   const recurrences = describeRecurrences(result);

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Result } from '../core/answer/answer.ts';
-import { describeNothingFound, describePerson, describeRecurrences, describeWhen, formatCitation } from '../render-text.ts';
+import { describeNothingFound, describePerson, describeRecurrences, describeWhen, formatCitation, PLAIN_PASSAGE_LABEL } from '../render-text.ts';
 import { escapeMarkdownText, renderExcerpt } from './excerpt.ts';
 import { clip, DISCORD_LIMITS } from './limits.ts';
 
@@ -36,6 +36,7 @@ function resultFields(result: Result): APIEmbedField[] {
   if (when) fields.push({ name: 'When', value: clip(escapeMarkdownText(when), DISCORD_LIMITS.fieldValue), inline: true });
   const recurrences = describeRecurrences(result);
   if (recurrences) fields.push({ name: 'Also in', value: clip(recurrences, DISCORD_LIMITS.fieldValue), inline: true });
+  if (result.passage) fields.push({ name: 'Passage', value: PLAIN_PASSAGE_LABEL, inline: true });
   return fields;
 }
 

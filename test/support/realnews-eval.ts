@@ -157,14 +157,16 @@ export function evaluateRound(library: Library, articles: readonly ArticleLabels
       const span = locateInFile(library, file, label.paragraph, label.text);
       if (!span) throw new Error(`${file} ¶${label.paragraph}: labelled quotation not found: ${label.text}`);
       const query = quoteQuery(label.text);
-      const found = ask('quote', query).results.slice(0, TOP_K).find((result) => result.source.file === file && overlaps(result, span));
+      // A quotation repeated in its article (a pull quote) is cited once, at its first paragraph, saying where it recurs.
+      const citesLabel = (result: Result): boolean => result.source.file === file && (overlaps(result, span) || (result.recursIn ?? []).includes(label.paragraph));
+      const found = ask('quote', query).results.slice(0, TOP_K).find(citesLabel);
       count(figures.quote.topK, found !== undefined);
       count(figures.quote.bm25TopK, bm25(query).some((hit) => hit.file === file && hit.paragraph === label.paragraph));
       if (label.speaker) {
         const right = samePerson(found?.speaker, label.speaker);
         count(figures.quote.speaker, right);
         if (!right) miss(`quote ${file} ¶${label.paragraph} speaker ${found?.speaker ?? 'none'} ≠ ${label.speaker}`);
-        const listed = ask('quote', '', surname(label.speaker)).results.some((result) => result.source.file === file && overlaps(result, span));
+        const listed = ask('quote', '', surname(label.speaker)).results.some(citesLabel);
         count(figures.quote.bySpeaker, listed);
       } else if (found) {
         count(figures.quote.unnamedLeftUnnamed, found.speaker === undefined);

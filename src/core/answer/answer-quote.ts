@@ -1,7 +1,7 @@
 import type { CommandAnswer, Result } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
 import { occurrencesOf } from './quote-recurrences.ts';
-import { resultFor } from './results.ts';
+import { resultFor, searchPassages } from './results.ts';
 import { searchTextIndex } from '../search/search.ts';
 import type { Passage, Quotation } from '../types.ts';
 
@@ -15,8 +15,11 @@ const SUGGESTION_POOL = 50;
  * people index names them. A text ranks quotations by BM25 over their words;
  * a speaker (any name the people index knows them by, or a slip of the name
  * of one who has quotations) keeps only theirs, in corpus order when no text
- * is given. When nothing matches, the speakers who do have quotations are
- * offered, the closest to the asked speaker first.
+ * is given. A text also finds the passages holding its words where no
+ * quotation was recognised, after the quotations: the quotation finder misses
+ * some, and /quote must never be emptier than the plain search it sits on.
+ * When nothing matches, the speakers who do have quotations are offered, the
+ * closest to the asked speaker first.
  */
 export function answerQuote(library: Library, query: string, speakerName: string | undefined, limit: number): CommandAnswer {
   const asked = speakerName?.trim() ?? '';
@@ -40,7 +43,18 @@ export function answerQuote(library: Library, query: string, speakerName: string
     results.push(resultForQuotation(library, first ?? quotation, recurrences, hit.score, hit.terms));
     if (results.length >= limit) break;
   }
+  if (speakers === undefined && text !== '') results.push(...passagesWithoutQuotations(library, text, shown, limit - results.length));
   return results.length > 0 ? { results } : { results, suggestions: suggestSpeakers(library, asked, quoted) };
+}
+
+/** Passages matching `text` that hold none of the quotations already shown, flagged as plain passages. */
+function passagesWithoutQuotations(library: Library, text: string, shown: ReadonlySet<Quotation>, limit: number): Result[] {
+  if (limit <= 0) return [];
+  const shownPassages = new Set([...shown].map((quotation) => quotation.passageId));
+  return searchPassages(library, text, limit + shownPassages.size)
+    .filter((hit) => !shownPassages.has(hit.passage.id))
+    .slice(0, limit)
+    .map((hit) => ({ ...resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms), passage: true as const }));
 }
 
 /** A quotation cited at its first occurrence, with the paragraphs it recurs in and the speaker any occurrence names. */

@@ -46,6 +46,11 @@ export const ResultSchema = z.object({
     .optional(),
   /** /when: the date of the result's document, and whether its metadata or a dateline in its text gave it. */
   documentDate: z.object({ date: z.string(), source: z.enum(['metadata', 'dateline']) }).optional(),
+  /**
+   * /quote: true when this is a passage holding the words asked, shown because the quotation finder
+   * recognised no quotation there: the plain search's answer, so that /quote is never emptier than it.
+   */
+  passage: z.literal(true).optional(),
   /** /quote: the other paragraphs of the same document where this quotation recurs (a pull quote), in text order. */
   recursIn: z.array(z.number().int().positive()).optional(),
   /** Offsets of `text` in the source file: file.slice(start, end) === text. */
