@@ -113,10 +113,10 @@ function locateInFile(library: Library, file: string, paragraph: number, text: s
 const overlaps = (result: Result, span: { start: number; end: number }): boolean =>
   result.start !== undefined && result.end !== undefined && result.start < span.end && span.start < result.end;
 
-/** A quotation as a person would ask for it: its first six words, without the marks. */
+/** A quotation as a person would ask for it: its first six words, without the marks (an apostrophe inside a word stays). */
 export function quoteQuery(text: string): string {
   return text
-    .replace(/[“”"‘’']/gu, ' ')
+    .replace(/[“”"]|(?<![\p{L}\p{N}])[‘’']|[‘’'](?![\p{L}\p{N}])/gu, ' ')
     .split(/\s+/u)
     .filter(Boolean)
     .slice(0, 6)

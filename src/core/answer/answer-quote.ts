@@ -1,5 +1,6 @@
 import type { CommandAnswer, Result } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
+import { findPhrase, phrasePattern, phraseWords } from './phrases.ts';
 import { occurrencesOf } from './quote-recurrences.ts';
 import { resultFor, searchPassages } from './results.ts';
 import { searchTextIndex } from '../search/search.ts';
@@ -7,6 +8,8 @@ import type { Passage, Quotation } from '../types.ts';
 
 /** How many speakers to offer when nothing matches. */
 const SUGGESTED_SPEAKERS = 5;
+/** How many of the best BM25 hits are read for the typed words verbatim: reading them costs a fold each. */
+const PHRASE_CANDIDATES = 200;
 /** How many close names to ask the people index for, before keeping those who have quotations. */
 const SUGGESTION_POOL = 50;
 
@@ -32,7 +35,7 @@ export function answerQuote(library: Library, query: string, speakerName: string
       ? []
       : text === ''
         ? library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : []))
-        : searchTextIndex(library.quotationIndex, text, keep);
+        : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep), text, (hit) => quotationText(library, hit.id));
   const results: Result[] = [];
   const shown = new Set<Quotation>();
   for (const hit of hits) {
@@ -47,11 +50,33 @@ export function answerQuote(library: Library, query: string, speakerName: string
   return results.length > 0 ? { results } : { results, suggestions: suggestSpeakers(library, asked, quoted) };
 }
 
+/**
+ * People quote what they remember word for word, little words included ("to
+ * be able to do that"), which BM25 leaves out as stop words: among the best
+ * hits, those holding the typed words verbatim (adjacent, in order, folded)
+ * come first, each group in BM25 order.
+ */
+function verbatimFirst<Hit>(hits: readonly Hit[], typed: string, textOf: (hit: Hit) => string): Hit[] {
+  const words = phraseWords(typed);
+  if (words.length < 2) return [...hits];
+  const pattern = phrasePattern(words);
+  const candidates = hits.slice(0, PHRASE_CANDIDATES);
+  const verbatim = candidates.filter((hit) => findPhrase(textOf(hit), pattern).length > 0);
+  const chosen = new Set(verbatim);
+  return [...verbatim, ...hits.filter((hit) => !chosen.has(hit))];
+}
+
+function quotationText(library: Library, id: number): string {
+  const quotation = library.quotations[id];
+  return quotation ? (library.documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end) : '';
+}
+
 /** Passages matching `text` that hold none of the quotations already shown, flagged as plain passages. */
 function passagesWithoutQuotations(library: Library, text: string, shown: ReadonlySet<Quotation>, limit: number): Result[] {
   if (limit <= 0) return [];
   const shownPassages = new Set([...shown].map((quotation) => quotation.passageId));
-  return searchPassages(library, text, limit + shownPassages.size)
+  const hits = searchPassages(library, text, Math.max(PHRASE_CANDIDATES, limit + shownPassages.size));
+  return verbatimFirst(hits, text, (hit) => hit.passage.text)
     .filter((hit) => !shownPassages.has(hit.passage.id))
     .slice(0, limit)
     .map((hit) => ({ ...resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms), passage: true as const }));

@@ -3,7 +3,8 @@ import type { Library } from '../library/library.ts';
 import { isRoleNoun, isTitleModifier } from '../people/people.ts';
 import { resultFor } from './results.ts';
 import { searchTextIndex } from '../search/search.ts';
-import { foldText, isTitleAbbreviation, normalise } from '../text/text.ts';
+import { isTitleAbbreviation } from '../text/text.ts';
+import { findPhrase, phrasePattern, phraseWords } from './phrases.ts';
 import type { Passage } from '../types.ts';
 
 /** How many passages holding every word of the name are read for the phrase, best BM25 first: enough for any one name. */
@@ -13,25 +14,8 @@ const FIRST_MENTION_BOOST = 2;
 /** A passage naming only the surname says less surely that it is about the person. */
 const SURNAME_WEIGHT = 0.5;
 
-/** The folded words of a name, as the tokeniser folds them ("Vasquez‑Thorne" → vasquez, thorne). */
-function nameWords(name: string): string[] {
-  return normalise(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
-}
-
 /** A leading word that titles a name rather than being part of it: "Governor", "Dr.", "director", "former". */
 const isTitleWord = (word: string): boolean => isTitleAbbreviation(word) || isRoleNoun(word) || isTitleModifier(word);
-
-/**
- * The name's words adjacent and in order, as whole words of folded text:
- * separated only by spaces, hyphens, dots or apostrophes ("Edward N. Lorenz"
- * needs its initial; "O'Brien" meets "O’Brien" and "Roe‑Smith" "Roe Smith").
- */
-function phrasePattern(words: readonly string[]): RegExp {
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[\\s.'-]{1,3}")}(?![\\p{L}\\p{N}])`, 'gu');
-}
 
 interface Naming {
   passage: Passage;
@@ -44,11 +28,7 @@ function passagesWithPhrase(library: Library, words: readonly string[]): Naming[
   const pattern = phrasePattern(words);
   return searchTextIndex(library.index, words.join(' '), undefined, { floor: 1, limit: CANDIDATES }).flatMap((hit) => {
       const passage = library.passages[hit.id] as Passage;
-      const { folded, origin } = foldText(passage.text);
-      const highlights = [...folded.matchAll(pattern)].map((match) => ({
-        start: origin[match.index] ?? 0,
-        end: origin[match.index + match[0].length] ?? passage.text.length,
-      }));
+      const highlights = findPhrase(passage.text, pattern);
       return highlights.length > 0 ? [{ passage, score: hit.score, highlights }] : [];
     });
 }
@@ -85,7 +65,7 @@ function passagesWithSurname(library: Library, words: readonly string[], named: 
  * by BM25; then those naming its surname in the same documents.
  */
 export function passagesNaming(library: Library, name: string, limit: number): Result[] {
-  const words = nameWords(name);
+  const words = phraseWords(name);
   const named = passagesWithName(library, words);
   const firstInDocument = new Map<string, number>();
   for (const { passage } of named) firstInDocument.set(passage.file, Math.min(firstInDocument.get(passage.file) ?? Infinity, passage.id));
