@@ -30,10 +30,10 @@ export function describePerson(answer: Answer): string | undefined {
   return lines.join('\n');
 }
 
-/** /who for a name the people index does not know: the passages naming it follow, and the close names it does know. */
+/** /who for a name the people index does not know: the passages that match it follow, and the close names it does know. */
 function describeUnknownName(answer: Answer): string {
   const close = answer.suggestions?.length ? `\npeople with close names: ${answer.suggestions.join(', ')}` : '';
-  return `No one called “${answer.query}” is in the people index; the passages naming it:${close}`;
+  return `No one called “${answer.query}” is in the people index; the passages that match it:${close}`;
 }
 
 /** What to say when nothing matched, with the close matches the core offers. */

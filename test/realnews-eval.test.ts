@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary, type Library } from '../src/core/library/library.ts';
-import { evaluateRound, formatFigures, readRound, type RoundFigures } from './support/realnews-eval.ts';
+import { evaluateRound, formatFigures, readRound, type RoundFigures, type Score } from './support/realnews-eval.ts';
 
 /**
  * Real news nobody here wrote (README, "Real news"): every labelled round is
@@ -28,4 +28,37 @@ describe('real news', () => {
     expect(rounds.size).toBeGreaterThan(0);
   });
 
+
+  /**
+   * The figures reached when this round's rules were last changed (README, "Real news", now column):
+   * none may drop. Where plain BM25 answers more (held out: /who on round 2, /quote on both), the gap
+   * is the README's open item, not a gate.
+   */
+  const FLOORS: Record<string, { who: number; quote: number; speaker: number; whenPassage: number; whenExpression: number; nothing: number }> = {
+    dev: { who: 114, quote: 183, speaker: 128, whenPassage: 116, whenExpression: 106, nothing: 48 },
+    'heldout-1': { who: 113, quote: 219, speaker: 125, whenPassage: 116, whenExpression: 101, nothing: 44 },
+    'heldout-2': { who: 95, quote: 181, speaker: 107, whenPassage: 112, whenExpression: 91, nothing: 44 },
+  };
+
+  it('keeps every round at least at the figures last reached', () => {
+    for (const [name, figures] of rounds) {
+      const floor = FLOORS[name];
+      expect(floor, `no floor for round ${name}`).toBeDefined();
+      if (!floor) continue;
+      const hits = (score: Score): number => score.hits;
+      expect(hits(figures.who.topK), `${name} /who`).toBeGreaterThanOrEqual(floor.who);
+      expect(hits(figures.quote.topK), `${name} /quote`).toBeGreaterThanOrEqual(floor.quote);
+      expect(hits(figures.quote.speaker), `${name} /quote speaker`).toBeGreaterThanOrEqual(floor.speaker);
+      expect(hits(figures.when.passageTopK), `${name} /when passage`).toBeGreaterThanOrEqual(floor.whenPassage);
+      expect(hits(figures.when.topK), `${name} /when expression`).toBeGreaterThanOrEqual(floor.whenExpression);
+      expect(hits(figures.nothing.verbatim), `${name} nothing found`).toBeGreaterThanOrEqual(floor.nothing);
+    }
+  });
+
+  it('finds the event of a /when question, and nothing for what the corpus never mentions, at least as often as plain BM25', () => {
+    for (const [name, figures] of rounds) {
+      expect(figures.when.passageTopK.hits, `${name} /when`).toBeGreaterThanOrEqual(figures.when.bm25TopK.hits);
+      expect(figures.nothing.verbatim.hits, `${name} nothing found`).toBeGreaterThanOrEqual(figures.nothing.bm25.hits);
+    }
+  });
 });

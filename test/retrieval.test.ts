@@ -119,8 +119,15 @@ describe('/who for a name the people index does not know', () => {
     expect(AnswerSchema.parse(result)).toEqual(result);
     expect(result.results.map((item) => item.text)).toEqual(passagesNaming(library, query, 5).map((item) => item.text));
     expect(result.results[0]?.text).toMatch(/granite blocks from the old mill/);
-    expect(renderAnswerText(result)).toMatch(/^No one called “the old mill” is in the people index; the passages naming it:/u);
-    expect(answer(library, 'who', 'granite mill').results).toEqual([]);
+    expect(renderAnswerText(result)).toMatch(/^No one called “the old mill” is in the people index; the passages that match it:/u);
+  });
+
+  it('answers with the plain search when the words stand nowhere side by side, so never emptier than BM25', () => {
+    expect(passagesNaming(library, 'granite mill', 5)).toEqual([]);
+    const result = answer(library, 'who', 'granite mill');
+    expect(result.person).toBeUndefined();
+    expect(result.results.map((item) => item.source.file)).toEqual(['quay.txt', 'quay.txt']);
+    expect(result.results.every((item) => /granite/u.test(item.text) && /mill/u.test(item.text))).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CommandAnswer, Highlight, Result } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
 import { typoAllowance, wordKey } from '../people/people.ts';
-import { resultFor } from './results.ts';
+import { resultFor, searchPassages } from './results.ts';
 import { splitSentences, type Span } from '../text/text.ts';
 import { passagesNaming } from './who-passages.ts';
 import { firstFromPassage } from '../time/time.ts';
@@ -143,15 +143,23 @@ function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
   return results;
 }
 
+function passagesMatching(library: Library, query: string, limit: number): Result[] {
+  const naming = passagesNaming(library, query, limit);
+  if (naming.length > 0) return naming;
+  return searchPassages(library, query, limit).map((hit) => resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms));
+}
+
 /**
  * /who: who a person is, then where they appear. The question may name them
  * any way the corpus does, or give a role ("finance minister"). A name the
- * people index does not know answers with the passages that name it; either
- * way, the closest names the index knows are offered.
+ * people index does not know answers with the passages that name it, else
+ * (its words not adjacent anywhere: "Lewis Ward IDC") with the plain search's
+ * passages, so that /who is never emptier than BM25; either way, the closest
+ * names the index knows are offered.
  */
 export function answerWho(library: Library, query: string, limit: number): CommandAnswer {
   const asked = resolveAsked(library.people, query);
-  if (!asked) return { results: passagesNaming(library, query, limit), suggestions: library.people.suggest(query, SUGGESTIONS).map((match) => match.person.name) };
+  if (!asked) return { results: passagesMatching(library, query, limit), suggestions: library.people.suggest(query, SUGGESTIONS).map((match) => match.person.name) };
   const { person } = asked;
   return {
     results: resultsFor(library, asked, limit),
