@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
+    // Tests that reload the corpus wait for worker builds, which share the machine with other files.
+    testTimeout: 60_000,
     hookTimeout: 20_000,
     // Most files wait on child processes, sockets and timers rather than compute: on a 2-core
     // machine, vitest's default of one worker per core but one ran them nearly one after another.

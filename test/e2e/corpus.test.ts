@@ -68,17 +68,13 @@ afterAll(async () => {
 const moderator = (): Asker => newAsker({ permissions: PERMISSIONS.manageGuild });
 
 /** Sends a /corpus interaction; resolves with the first response and, when deferred, the edit that follows. */
-/** How long a deferred /corpus reply may take: no Discord limit applies (its token lives 15 minutes). */
-const REPLY_AFTER_RELOAD_MS = 20_000;
-
 async function run(interaction: APIInteraction): Promise<{ type: number; first?: MessageBody | undefined; final?: MessageBody | undefined }> {
   const callback = await harness.send(interaction);
   const body = callback.body as { type: number; data?: MessageBody };
   if (body.type !== 5) return { type: body.type, first: body.data };
   expect(body.data?.flags).toBe(EPHEMERAL);
-  // The edit may already have arrived: the emulator looks through what it recorded first. It comes after
-  // a whole reload, in a worker that shares the machine with the rest of the suite: allow for that.
-  return { type: body.type, final: messageOf(await harness.edit(interaction, undefined, REPLY_AFTER_RELOAD_MS)) };
+  // The edit may already have arrived: the emulator looks through what it recorded first.
+  return { type: body.type, final: messageOf(await harness.edit(interaction)) };
 }
 
 const add = (attachment: APIAttachment, asker: Asker = moderator()) => run(attachmentInput(harness.emulator, 'corpus', 'add', attachment, asker));

@@ -11,6 +11,12 @@ import { DiscordEmulator, type EmulatorOptions, type RecordedRequest } from './d
 export const BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAw.GqX7b2.emulatedSignature-Zk9pLw3VYqT8sN1x';
 
 /** The real bot, started as `npm start` starts it, connected to a fresh emulator. */
+/**
+ * How long a test waits for a deferred reply's edit: Discord allows 15 minutes, and a reply that waits
+ * for a reload waits for a worker build sharing two cores with the rest of the suite.
+ */
+const DEFERRED_REPLY_WAIT_MS = 30_000;
+
 export interface Harness {
   emulator: DiscordEmulator;
   bot: RunningBot;
@@ -73,7 +79,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       emulator.interact(interaction);
       return response;
     },
-    edit(interaction, matches = () => true, timeoutMs) {
+    edit(interaction, matches = () => true, timeoutMs = DEFERRED_REPLY_WAIT_MS) {
       return emulator.waitForRequest((request) => request.method === 'PATCH' && request.path === originalPath(emulator, interaction) && matches(request), timeoutMs);
     },
     async stop() {
