@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIInteraction } from 'discord.js';
-import pino from 'pino';
 import { parseConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
 import { startBot, type BotDependencies, type BotTimings, type RunningBot } from '../../src/discord/bot.ts';
 import { DiscordEmulator, type EmulatorOptions, type RecordedRequest } from './discord-emulator.ts';
 
@@ -12,8 +12,9 @@ export const BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAw.GqX7b2.emulatedSignature-Zk9p
 
 /** The real bot, started as `npm start` starts it, connected to a fresh emulator. */
 /**
- * How long a test waits for a deferred reply's edit: Discord allows 15 minutes, and a reply that waits
- * for a reload waits for a worker build sharing two cores with the rest of the suite.
+ * How long a test waits for a deferred reply's edit, or a log line, that may come after a reload:
+ * Discord allows 15 minutes, and a reload waits for a worker build sharing two cores with the rest
+ * of the suite.
  */
 const DEFERRED_REPLY_WAIT_MS = 30_000;
 
@@ -28,7 +29,7 @@ export interface Harness {
   send(interaction: APIInteraction): Promise<RecordedRequest>;
   /** Resolves with the bot's next edit of the interaction's original response (that `matches`, within `timeoutMs`). */
   edit(interaction: APIInteraction, matches?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
-  /** Stops the bot and the emulator, and fails if any log line held the bot's token. */
+  /** Stops the bot and the emulator, and fails if any log line held a secret (see holdsSecret). */
   stop(): Promise<void>;
 }
 
@@ -50,7 +51,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const logs: Record<string, unknown>[] = [];
   let lines = 0;
   const leaks: string[] = [];
-  const logger = pino({ level: 'debug', base: null }, {
+  const logger = createLogger('debug', {
     write: (line: string) => {
       lines += 1;
       if (holdsSecret(line)) leaks.push(line);
@@ -65,7 +66,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     emulator,
     bot,
     logs,
-    async logged(matches, timeoutMs = 5000) {
+    async logged(matches, timeoutMs = DEFERRED_REPLY_WAIT_MS) {
       const deadline = performance.now() + timeoutMs;
       for (;;) {
         const record = logs.find(matches);
@@ -86,13 +87,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await bot.stop();
       await emulator.close();
       await rm(cacheDir, { recursive: true, force: true });
-      if (leaks.length > 0) throw new Error(`${leaks.length} of the ${lines} log lines of a bot run hold the bot's token`);
+      if (leaks.length > 0) throw new Error(`${leaks.length} of the ${lines} log lines of a bot run hold a secret`);
     },
   };
 }
 
-/** Whether `text` holds the bot's token, whole or its signing part (the part that makes it a secret). */
+/**
+ * Whether `text` holds a secret: the bot's token, whole or its signing part (the part that makes it a
+ * secret), or an interaction's token (test/support/interactions.ts names them so), which answers as
+ * the bot for 15 minutes.
+ */
 export function holdsSecret(text: string): boolean {
   const signature = BOT_TOKEN.split('.')[2] ?? BOT_TOKEN;
-  return text.includes(BOT_TOKEN) || text.includes(signature);
+  return text.includes(BOT_TOKEN) || text.includes(signature) || /interaction-token-\d/u.test(text);
 }
