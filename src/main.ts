@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
     const bot = await startBot(config, logger);
     stopOnSignals(() => bot.stop(), logger);
+    // Deaf to Discord for good: exit non-zero so that a supervisor (systemd, Docker, pm2) restarts it.
+    void bot.connectionLost.then(() => bot.stop().finally(() => process.exit(1)));
     return;
   }
   const library = await cachedBuilder(config.CACHE_DIR, logger)(config.CORPUS_DIR, () => {});

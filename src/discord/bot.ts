@@ -44,6 +44,12 @@ export interface RunningBot {
   readonly library: LibraryService;
   /** Settles when the first load has ended, whether it succeeded or not. */
   readonly loaded: Promise<void>;
+  /**
+   * Resolves with the close code when Discord ends the gateway connection for good (a revoked token,
+   * intents or sharding it refuses: discord.js will not reconnect), so that the process can exit and
+   * its supervisor start it again rather than stay up deaf.
+   */
+  readonly connectionLost: Promise<number>;
   /** Finishes the answers under way (or says it is restarting), then disconnects and forgets paged replies. */
   stop(): Promise<void>;
 }
@@ -112,6 +118,12 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
     inFlight.track(interaction, stopping ? sayRestarting([interaction], logger) : dispatch(interaction));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  const connectionLost = new Promise<number>((resolve) => {
+    client.on(Events.ShardDisconnect, ({ code }) => {
+      logger.fatal({ code }, 'Discord closed the gateway for good; discord.js will not reconnect');
+      resolve(code);
+    });
+  });
   client.on(Events.Warn, (message) => logger.warn(message));
   const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
   await logIn(client, config.DISCORD_TOKEN);
@@ -126,6 +138,7 @@ export async function startBot(config: Config, logger: Logger, timings: BotTimin
     client: readyClient,
     library,
     loaded,
+    connectionLost,
     async stop() {
       stopping = true;
       const unanswered = await inFlight.settle(SHUTDOWN_GRACE_MS);

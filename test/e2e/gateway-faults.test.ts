@@ -54,11 +54,14 @@ const RESUME = 6;
 /**
  * Close codes as discord.js (@discordjs/ws) answers them: resume the session,
  * or identify a new one where Discord ends it (4003, 4007, 4009) or
- * discord.js chooses to (1000, 4005, 4008). 4004 (bad token) is fatal and
- * covered by the start-up tests.
+ * discord.js chooses to (1000, 4005, 4008). 4004 (bad token) at start-up is
+ * covered by the start-up tests; the codes after which discord.js gives up are
+ * FATAL_CLOSES.
  */
 const RESUMING_CLOSES = [1001, 4000, 4001, 4002];
 const NEW_SESSION_CLOSES = [1000, 4003, 4005, 4007, 4008, 4009];
+/** Token revoked, invalid shard, sharding required, API version or intents refused: discord.js does not reconnect. */
+const FATAL_CLOSES = [4004, 4010, 4011, 4012, 4013, 4014];
 
 describe('the gateway closes the connection', () => {
   it.each(RESUMING_CLOSES)('after %i the bot resumes, and answers the interaction sent while it was away', async (code) => {
@@ -137,5 +140,15 @@ describe('after every fault', () => {
     expect(harness.bot.client.isReady()).toBe(true);
     expect(harness.emulator.connectionCount).toBe(1);
     expect(harness.logs.filter((record) => record.msg === 'interaction failed')).toEqual([]);
+  });
+});
+
+describe('the gateway closes the connection for good', () => {
+  it.each(FATAL_CLOSES)('after %i the bot says so once, at level fatal, and tells its process (which exits for a restart)', async (code) => {
+    await withOwnBot(async (own) => {
+      own.emulator.gateway.close(code);
+      await expect(own.bot.connectionLost).resolves.toBe(code);
+      expect(own.logs.filter((record) => record.level === 60)).toEqual([expect.objectContaining({ code, msg: 'Discord closed the gateway for good; discord.js will not reconnect' })]);
+    });
   });
 });

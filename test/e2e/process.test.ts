@@ -105,6 +105,15 @@ describe('npm start with DISCORD_TOKEN', () => {
     expect(holdsSecret(run.stderr + run.stdout)).toBe(false);
   });
 
+  it('exits 1, for its supervisor to restart it, when Discord closes the gateway for good', async () => {
+    const bot = await startBotProcess();
+    emulator.gateway.close(4014);
+    const run = await bot.exited;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/"code":4014.*Discord closed the gateway for good/u);
+    expect(emulator.connectionCount).toBe(0);
+  });
+
   it('never shows the token, even in the crash report when Discord refuses it', async () => {
     const refusedToken = `${BOT_TOKEN.slice(0, -4)}Zz9Q`;
     // Every in-process bot run of the suite checks its own log lines at stop (test/support/bot-harness.ts).
