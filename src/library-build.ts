@@ -132,7 +132,7 @@ export async function buildLibraryInWorker(request: BuildRequest, onProgress: Pr
   const documentsByFile = new Map(parts.documents.map((document) => [document.file, document]));
   const quotationIndex = await indexInSlices(quotationEntries(documentsByFile, parts.quotations));
   const people = await peopleInSlices(parts.people, placed.passages);
-  const library = assembleLibrary({ documents: parts.documents, placed, people, quotations: parts.quotations, index, quotationIndex, problems: done.problems });
+  const library = assembleLibrary({ documents: parts.documents, documentsByFile, placed, people, quotations: parts.quotations, index, quotationIndex, problems: done.problems });
   return { library, cache: done.cache, transferMs, indexMs: performance.now() - started };
 }
 

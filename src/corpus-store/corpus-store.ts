@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { isDocumentFile, sidecarOf } from '../core/corpus/corpus.ts';
 import type { Logger } from '../logger.ts';
 import { admitUpload, type UploadKind } from './admission.ts';
 import { safeStem } from './file-names.ts';
@@ -14,8 +15,6 @@ export type { Actor, AddedRecord } from './manifest.ts';
 const ADDED_FOLDER = 'added';
 /** Where removed files wait to be restored; hidden, so the loader passes it by. */
 const REMOVED_FOLDER = '.removed';
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
-const SIDECAR_SUFFIX = '.meta.yaml';
 
 /** A change the store will not make, with a reason to show the person who asked. */
 export class CorpusRefusal extends Error {
@@ -69,7 +68,6 @@ const reversed = (moves: readonly Move[]): Move[] => moves.map(([from, to]): Mov
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const toPosix = (relative: string): string => relative.split(path.sep).join('/');
-const sidecarOf = (document: string): string => document.replace(/\.[^./]+$/u, SIDECAR_SUFFIX);
 
 /**
  * A corpus path given by a person or an autocomplete: relative, inside the
@@ -81,7 +79,7 @@ function checkedDocumentPath(given: string, what: string): string {
   if (path.posix.isAbsolute(normalised) || segments.some((segment) => segment === '' || segment.startsWith('.'))) {
     throw new CorpusRefusal(`“${given}” is not ${what}: give its path inside the corpus folder, as /sources lists it`);
   }
-  if (!DOCUMENT_EXTENSIONS.has(path.posix.extname(normalised).toLowerCase())) throw new CorpusRefusal(`“${given}” is not a .txt or .md document`);
+  if (!isDocumentFile(normalised)) throw new CorpusRefusal(`“${given}” is not a .txt or .md document`);
   return normalised;
 }
 
@@ -265,7 +263,7 @@ export class CorpusStore {
     for (const entry of entries) {
       const absolute = path.join(folder, entry.name);
       if (entry.isDirectory()) files.push(...(await this.listDocuments(absolute)));
-      else if (DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(absolute);
+      else if (isDocumentFile(entry.name)) files.push(absolute);
     }
     return files;
   }

@@ -1,8 +1,8 @@
 import type { CommandAnswer, Result } from './answer-schema.ts';
-import type { Library } from '../library/library.ts';
+import { type Library, quotationText } from '../library/library.ts';
 import { findPhrase, phrasePattern, phraseWords } from './phrases.ts';
 import { occurrencesOf } from './quote-recurrences.ts';
-import { resultFor, searchPassages } from './results.ts';
+import { resultFor, resultForHit, searchPassages } from './results.ts';
 import { searchTextIndex } from '../search/search.ts';
 import type { Passage, Quotation } from '../types.ts';
 
@@ -35,7 +35,7 @@ export function answerQuote(library: Library, query: string, speakerName: string
       ? []
       : text === ''
         ? library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : []))
-        : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep), text, (hit) => quotationText(library, hit.id));
+        : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep), text, (hit) => quotationText(library.documentsByFile, library.quotations[hit.id] as Quotation));
   const results: Result[] = [];
   const shown = new Set<Quotation>();
   for (const hit of hits) {
@@ -66,11 +66,6 @@ function verbatimFirst<Hit>(hits: readonly Hit[], typed: string, textOf: (hit: H
   return [...verbatim, ...hits.filter((hit) => !chosen.has(hit))];
 }
 
-function quotationText(library: Library, id: number): string {
-  const quotation = library.quotations[id];
-  return quotation ? (library.documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end) : '';
-}
-
 /** Passages matching `text` that hold none of the quotations already shown, flagged as plain passages. */
 function passagesWithoutQuotations(library: Library, text: string, shown: ReadonlySet<Quotation>, limit: number): Result[] {
   if (limit <= 0) return [];
@@ -79,7 +74,7 @@ function passagesWithoutQuotations(library: Library, text: string, shown: Readon
   return verbatimFirst(hits, text, (hit) => hit.passage.text)
     .filter((hit) => !shownPassages.has(hit.passage.id))
     .slice(0, limit)
-    .map((hit) => ({ ...resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms), passage: true as const }));
+    .map((hit) => ({ ...resultForHit(library, hit), passage: true as const }));
 }
 
 /** A quotation cited at its first occurrence, with the paragraphs it recurs in and the speaker any occurrence names. */

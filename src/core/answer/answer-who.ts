@@ -1,10 +1,10 @@
 import type { CommandAnswer, Highlight, Result } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
 import { typoAllowance, wordKey } from '../people/people.ts';
-import { resultFor, searchPassages } from './results.ts';
+import { resultFor, resultForHit, searchPassages } from './results.ts';
 import { splitSentences, type Span } from '../text/text.ts';
 import { passagesNaming } from './who-passages.ts';
-import { firstFromPassage } from '../time/time.ts';
+import { inPassages } from '../passage-order.ts';
 import type { Passage, PeopleIndex, Person, PersonDescription, PersonMention } from '../types.ts';
 
 /** The person a /who question is about, the others it may mean, and the descriptions that matched a role. */
@@ -106,11 +106,7 @@ function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
   const { people } = library;
   const mentions = people.mentionsOf(asked.person.id);
   // Mentions are in corpus order, so a passage's are found by binary search.
-  const mentionsIn = (passage: Passage): PersonMention[] => {
-    const found: PersonMention[] = [];
-    for (let index = firstFromPassage(mentions, passage.id); mentions[index]?.passageId === passage.id; index += 1) found.push(mentions[index] as PersonMention);
-    return found;
-  };
+  const mentionsIn = (passage: Passage): PersonMention[] => inPassages(mentions, passage.id);
   const matching = new Set(asked.roleDescriptions);
   const described = rankAcrossDocuments(
     people.descriptionsOf(asked.person.id).map((description) => ({ description, file: description.file, weight: descriptionWeight(library, description, matching.has(description)) })),
@@ -146,7 +142,7 @@ function resultsFor(library: Library, asked: Asked, limit: number): Result[] {
 function passagesMatching(library: Library, query: string, limit: number): Result[] {
   const naming = passagesNaming(library, query, limit);
   if (naming.length > 0) return naming;
-  return searchPassages(library, query, limit).map((hit) => resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms));
+  return searchPassages(library, query, limit).map((hit) => resultForHit(library, hit));
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { Library } from '../library/library.ts';
+import { type Library, quotationText } from '../library/library.ts';
 import { terms } from '../text/text.ts';
-import { firstFromPassage } from '../time/time.ts';
+import { documentPassages, inPassages } from '../passage-order.ts';
 import type { Quotation } from '../types.ts';
 
 /** A quotation shorter than this may recur as an ordinary phrase ("we'll see"); from it on, a contained repeat is a pull quote. */
@@ -8,7 +8,7 @@ const PULL_QUOTE_MIN_WORDS = 5;
 
 /** A quotation's words, folded, marks and punctuation left out: what a pull quote keeps of it. */
 function wordsOf(library: Library, quotation: Quotation): string {
-  return terms((library.documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end)).join(' ');
+  return terms(quotationText(library.documentsByFile, quotation)).join(' ');
 }
 
 /** Whether two quotations' words are the same, or one holds the other whole and is long enough to be the same saying. */
@@ -36,10 +36,6 @@ export function occurrencesOf(library: Library, quotation: Quotation): Quotation
  * found by binary search rather than by reading every quotation of the corpus.
  */
 function quotationsOfDocument(library: Library, quotation: Quotation): Quotation[] {
-  let firstPassage = quotation.passageId;
-  while (library.passages[firstPassage - 1]?.file === quotation.file) firstPassage -= 1;
-  const { quotations } = library;
-  const found: Quotation[] = [];
-  for (let index = firstFromPassage(quotations, firstPassage); quotations[index]?.file === quotation.file; index += 1) found.push(quotations[index] as Quotation);
-  return found;
+  const { first, last } = documentPassages(library.passages, quotation.passageId);
+  return inPassages(library.quotations, first, last);
 }

@@ -1,6 +1,7 @@
 import type { Highlight, Result, Source } from './answer-schema.ts';
 import type { Library } from '../library/library.ts';
 import { closeTerms, COVERAGE_FLOOR, queryTerms, searchTextIndex, tokensMatching } from '../search/search.ts';
+import { documentPassages } from '../passage-order.ts';
 import type { Passage, SourceDocument } from '../types.ts';
 
 /** A passage the index found, with its BM25 score and the index terms it matched. */
@@ -43,11 +44,9 @@ export function searchPassages(library: Library, query: string, limit: number): 
 function passagesOfDocuments(library: Library, passageIds: readonly number[]): number[] {
   const ids = new Set<number>();
   for (const passageId of passageIds) {
-    const file = library.passages[passageId]?.file;
-    if (ids.has(passageId) || file === undefined) continue;
-    let first = passageId;
-    while (library.passages[first - 1]?.file === file) first -= 1;
-    for (let id = first; library.passages[id]?.file === file; id += 1) ids.add(id);
+    if (ids.has(passageId) || library.passages[passageId] === undefined) continue;
+    const { first, last } = documentPassages(library.passages, passageId);
+    for (let id = first; id <= last; id += 1) ids.add(id);
   }
   return [...ids];
 }
@@ -88,6 +87,11 @@ export function resultFor(
     end: span.end,
     ...(highlights.length > 0 ? { highlights } : {}),
   };
+}
+
+/** A whole passage the search found, as a result. */
+export function resultForHit(library: Library, hit: PassageHit): Result {
+  return resultFor(library, hit.passage, hit.passage, hit.score, hit.matchedTerms);
 }
 
 export function roundScore(score: number): number {

@@ -9,8 +9,16 @@ import type { DocumentMeta, LoadProblem, SourceDocument } from '../types.ts';
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
+
+/** Whether a file is a document the corpus reads, by its extension. */
+export function isDocumentFile(file: string): boolean {
+  return DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
+
 /** A plain-text document's metadata sits beside it: `article.txt` → `article.meta.yaml`. */
-const SIDECAR_SUFFIX = '.meta.yaml';
+export function sidecarOf(document: string): string {
+  return document.replace(/\.[^./]+$/u, '.meta.yaml');
+}
 
 const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/u;
 
@@ -49,7 +57,7 @@ export async function loadCorpus(directory: string, options: LoadCorpusOptions =
   if (!folder?.isDirectory()) {
     throw new Error(`corpus: ${root} is not a folder; create it or point CORPUS_DIR at the folder of documents`);
   }
-  const files = (await listFiles(root)).filter((file) => DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase()));
+  const files = (await listFiles(root)).filter(isDocumentFile);
   const realRoot = await realpath(root);
   const documents: SourceDocument[] = [];
   const problems: LoadProblem[] = [];
@@ -109,7 +117,7 @@ async function readDocument(absolute: string, file: string, maxFileBytes: number
   const decoded = decodeDocument(file, bytes);
   if ('reason' in decoded || decoded.document.format === 'markdown') return decoded;
   const sidecar = await readSidecar(absolute);
-  const sidecarFile = file.replace(/\.[^.]+$/u, SIDECAR_SUFFIX);
+  const sidecarFile = sidecarOf(file);
   if ('reason' in sidecar) return { document: decoded.document, metaProblem: { file: sidecarFile, reason: sidecar.reason } };
   return { document: { ...decoded.document, meta: sidecar.meta } };
 }
@@ -153,7 +161,7 @@ function parseFrontMatter(raw: string): { reason: string } | { data: unknown; bo
 }
 
 async function readSidecar(documentPath: string): Promise<{ meta: DocumentMeta } | { reason: string }> {
-  const sidecarPath = documentPath.replace(/\.[^.]+$/u, SIDECAR_SUFFIX);
+  const sidecarPath = sidecarOf(documentPath);
   let source: string;
   try {
     source = await readFile(sidecarPath, 'utf8');

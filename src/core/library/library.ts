@@ -86,14 +86,20 @@ export function passageEntries(passages: readonly Passage[]): IndexedText[] {
   return passages.filter((passage) => !passage.furniture).map(({ id, text }) => ({ id, text }));
 }
 
+/** A quotation's text, marks included, as its file writes it. */
+export function quotationText(documentsByFile: ReadonlyMap<string, SourceDocument>, quotation: Quotation): string {
+  return (documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end);
+}
+
 /** The entries of the quotation index: an entry's id is the quotation's position. */
 export function quotationEntries(documentsByFile: ReadonlyMap<string, SourceDocument>, quotations: readonly Quotation[]): IndexedText[] {
-  return quotations.map((quotation, id) => ({ id, text: (documentsByFile.get(quotation.file)?.text ?? '').slice(quotation.start, quotation.end) }));
+  return quotations.map((quotation, id) => ({ id, text: quotationText(documentsByFile, quotation) }));
 }
 
 /** The parts of a Library, each built elsewhere (in one go here, or off the event loop by the service). */
 export interface LibraryParts {
   documents: readonly SourceDocument[];
+  documentsByFile: ReadonlyMap<string, SourceDocument>;
   placed: PlacedAnalyses;
   people: PeopleIndex;
   quotations: readonly Quotation[];
@@ -102,10 +108,10 @@ export interface LibraryParts {
   problems: readonly LoadProblem[];
 }
 
-export function assembleLibrary({ documents, placed, people, quotations, index, quotationIndex, problems }: LibraryParts): Library {
+export function assembleLibrary({ documents, documentsByFile, placed, people, quotations, index, quotationIndex, problems }: LibraryParts): Library {
   return {
     documents,
-    documentsByFile: new Map(documents.map((document) => [document.file, document])),
+    documentsByFile,
     passages: placed.passages,
     index,
     people,
@@ -122,6 +128,7 @@ export function indexLibrary(documents: readonly SourceDocument[], placed: Place
   const documentsByFile = new Map(documents.map((document) => [document.file, document]));
   return assembleLibrary({
     documents,
+    documentsByFile,
     placed,
     people: createPeopleIndex(corpus.people, placed.passages),
     quotations: corpus.quotations,

@@ -2,6 +2,7 @@ import { formatSpan, parsePartialDate } from './calendar.ts';
 import { splitSentences } from '../text/text.ts';
 import { findTimeExpressions } from './time-expressions.ts';
 import { resolveReference } from './time-reference.ts';
+import { inPassages } from '../passage-order.ts';
 import type { DocumentDate, Passage, TimeExpression } from '../types.ts';
 
 /**
@@ -50,23 +51,9 @@ export function extractTimeExpressions(passages: readonly Passage[], documentDat
   return expressions;
 }
 
-/** The position of the first item at or after a passage, by binary search in a list ordered by passage (expressions, quotations). */
-export function firstFromPassage(items: ReadonlyArray<{ passageId: number }>, passageId: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((items[middle]?.passageId ?? Infinity) < passageId) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** The expressions of one passage, from a list ordered by passage. */
 export function expressionsInPassage(expressions: readonly TimeExpression[], passageId: number): TimeExpression[] {
-  const found: TimeExpression[] = [];
-  for (let index = firstFromPassage(expressions, passageId); expressions[index]?.passageId === passageId; index += 1) found.push(expressions[index] as TimeExpression);
-  return found;
+  return inPassages(expressions, passageId);
 }
 
 export { documentDate } from './document-date.ts';
