@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { assembleLibrary, passageEntries, quotationEntries, type Library, type PlacedAnalyses } from './core/library/library.ts';
-import { createTextIndex, type IndexedText, type TextIndex } from './core/search/search.ts';
+import SearchableMap from 'minisearch/SearchableMap';
+import { assembleLibrary, type Library, type PlacedAnalyses } from './core/library/library.ts';
+import { TextIndex, type TextIndexData } from './core/search/search.ts';
 import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from './core/types.ts';
 import { analyseThroughCache, libraryOf } from './library-analysis.ts';
 import type { CacheNote } from './library-cache.ts';
@@ -33,7 +34,7 @@ export interface CacheReport {
 export type WorkerMessage =
   | { type: 'progress'; progress: BuildProgress }
   | { type: 'part'; part: 'documents' | 'passages' | 'timeExpressions' | 'people' | 'quotations'; items: unknown[] }
-  | { type: 'done'; problems: LoadProblem[]; documentDates: [string, DocumentDate][]; cache: CacheReport }
+  | { type: 'done'; problems: LoadProblem[]; documentDates: [string, DocumentDate][]; indexes: { passages: TextIndexData; quotations: TextIndexData }; cache: CacheReport }
   | { type: 'failed'; message: string };
 
 /** A built Library with what its build cost and saved. */
@@ -42,7 +43,7 @@ export interface BuildReport {
   cache: CacheReport;
   /** From the worker's first slice to the last one received. */
   transferMs: number;
-  /** Building the two text indexes here, in slices. */
+  /** Preparing the two text indexes and the people index here, in slices. */
   indexMs: number;
 }
 
@@ -69,10 +70,12 @@ async function inSlices<T>(items: readonly T[], take: (item: T) => void, onSlice
   }
 }
 
-async function indexInSlices(entries: readonly IndexedText[], onSlice?: (done: number) => void): Promise<TextIndex> {
-  const index = createTextIndex([]);
-  await inSlices(entries, (entry) => index.add(entry), onSlice);
-  return index;
+/** A text index from the data the worker froze: only the radix tree of its terms (for slips) is built here, in slices. */
+async function indexInSlices(data: TextIndexData, onSlice?: (done: number) => void): Promise<TextIndex> {
+  const tree = new SearchableMap<number>();
+  let position = 0;
+  await inSlices(data.terms, (term) => tree.set(term, position++), onSlice);
+  return new TextIndex(data, tree);
 }
 
 async function peopleInSlices(records: readonly PersonRecord[], passages: readonly Passage[]): Promise<PeopleIndex> {
@@ -125,12 +128,11 @@ export async function buildLibraryInWorker(request: BuildRequest, onProgress: Pr
   const { parts, done, transferMs } = await runWorker(request, onProgress);
   const started = performance.now();
   const total = parts.documents.length;
-  const placed: PlacedAnalyses = { passages: parts.passages, documentDates: new Map(done.documentDates), timeExpressions: parts.timeExpressions };
-  const entries = passageEntries(placed.passages);
-  const report = (indexed: number): void => onProgress({ step: 'indexing', done: Math.floor((total * indexed) / Math.max(1, entries.length)), total });
-  const index = await indexInSlices(entries, report);
+  const placed: PlacedAnalyses = { passages: parts.passages, documentDates: new Map(done.documentDates), timeExpressions: parts.timeExpressions, index: done.indexes.passages };
+  const report = (indexed: number): void => onProgress({ step: 'indexing', done: Math.floor((total * indexed) / Math.max(1, placed.index.terms.length)), total });
+  const index = await indexInSlices(placed.index, report);
   const documentsByFile = new Map(parts.documents.map((document) => [document.file, document]));
-  const quotationIndex = await indexInSlices(quotationEntries(documentsByFile, parts.quotations));
+  const quotationIndex = await indexInSlices(done.indexes.quotations);
   const people = await peopleInSlices(parts.people, placed.passages);
   const library = assembleLibrary({ documents: parts.documents, documentsByFile, placed, people, quotations: parts.quotations, index, quotationIndex, problems: done.problems });
   return { library, cache: done.cache, transferMs, indexMs: performance.now() - started };

@@ -46,7 +46,10 @@ async function build(request: BuildRequest): Promise<void> {
   await sendSliced('timeExpressions', placed.timeExpressions);
   await sendSliced('people', corpus.people);
   await sendSliced('quotations', corpus.quotations);
-  send({ type: 'done', problems, documentDates: [...placed.documentDates], cache });
+  const indexes = { passages: placed.index, quotations: corpus.quotationIndex };
+  // The indexes' arrays are handed over, not copied: the worker is done with them.
+  const buffers = new Set([indexes.passages, indexes.quotations].flatMap(({ starts, entries, frequencies, ids, lengths }) => [starts, entries, frequencies, ids, lengths].map((array) => array.buffer)));
+  port.postMessage({ type: 'done', problems, documentDates: [...placed.documentDates], indexes, cache } satisfies WorkerMessage, [...buffers] as ArrayBuffer[]);
 }
 
 build(workerData as BuildRequest).catch((error: unknown) => {

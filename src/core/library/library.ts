@@ -2,7 +2,7 @@ import { loadCorpus, type LoadCorpusOptions, splitPassages } from '../corpus/cor
 import { documentDate, extractTimeExpressions } from '../time/time.ts';
 import { collectPeople, createPeopleIndex, type PersonRecord } from '../people/people.ts';
 import { extractQuotations } from '../quotes/quotes.ts';
-import { createTextIndex, type IndexedText, type TextIndex } from '../search/search.ts';
+import { mergeSegments, TextIndex, textIndexData, type IndexedText, type TextIndexData } from '../search/search.ts';
 import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from '../types.ts';
 
 export type PassageIndex = TextIndex;
@@ -38,12 +38,14 @@ export interface DocumentAnalysis {
   passages: Passage[];
   date?: DocumentDate;
   timeExpressions: TimeExpression[];
+  /** The text index of its body passages, ids counted from 0 like theirs. */
+  index: TextIndexData;
 }
 
 export function analyseDocument(document: SourceDocument): DocumentAnalysis {
   const passages = splitPassages(document, 0);
   const date = documentDate(document, passages);
-  return { passages, ...(date ? { date } : {}), timeExpressions: extractTimeExpressions(passages, date) };
+  return { passages, ...(date ? { date } : {}), timeExpressions: extractTimeExpressions(passages, date), index: textIndexData(passageEntries(passages)) };
 }
 
 /** The documents' analyses placed one after another: passage ids become positions in the Library. */
@@ -51,10 +53,13 @@ export interface PlacedAnalyses {
   passages: Passage[];
   documentDates: Map<string, DocumentDate>;
   timeExpressions: TimeExpression[];
+  /** The documents' text indexes joined into the passage index: the corpus-wide BM25 statistics are only a sum. */
+  index: TextIndexData;
 }
 
 export function placeAnalyses(documents: readonly SourceDocument[], analyses: readonly DocumentAnalysis[]): PlacedAnalyses {
-  const placed: PlacedAnalyses = { passages: [], documentDates: new Map(), timeExpressions: [] };
+  const placed: Omit<PlacedAnalyses, 'index'> = { passages: [], documentDates: new Map(), timeExpressions: [] };
+  const segments: TextIndexData[] = [];
   documents.forEach((document, position) => {
     const analysis = analyses[position];
     if (!analysis) throw new Error(`no analysis for ${document.file}`);
@@ -62,8 +67,9 @@ export function placeAnalyses(documents: readonly SourceDocument[], analyses: re
     for (const passage of analysis.passages) placed.passages.push({ ...passage, id: passage.id + offset });
     if (analysis.date) placed.documentDates.set(document.file, analysis.date);
     for (const expression of analysis.timeExpressions) placed.timeExpressions.push({ ...expression, passageId: expression.passageId + offset });
+    segments.push({ ...analysis.index, ids: analysis.index.ids.map((id) => id + offset) });
   });
-  return placed;
+  return { ...placed, index: mergeSegments(segments) };
 }
 
 /**
@@ -74,11 +80,15 @@ export function placeAnalyses(documents: readonly SourceDocument[], analyses: re
 export interface CorpusAnalysis {
   people: PersonRecord[];
   quotations: Quotation[];
+  /** The text index of the quotations' text; an entry's id is the quotation's position. */
+  quotationIndex: TextIndexData;
 }
 
 export function analyseCorpus(documents: readonly SourceDocument[], passages: readonly Passage[]): CorpusAnalysis {
   const people = collectPeople(passages);
-  return { people, quotations: extractQuotations(documents, passages, createPeopleIndex(people, passages)) };
+  const quotations = extractQuotations(documents, passages, createPeopleIndex(people, passages));
+  const documentsByFile = new Map(documents.map((document) => [document.file, document]));
+  return { people, quotations, quotationIndex: textIndexData(quotationEntries(documentsByFile, quotations)) };
 }
 
 /** The entries of the passage index: body passages only, furniture is never an answer. */
@@ -132,8 +142,8 @@ export function indexLibrary(documents: readonly SourceDocument[], placed: Place
     placed,
     people: createPeopleIndex(corpus.people, placed.passages),
     quotations: corpus.quotations,
-    index: createTextIndex(passageEntries(placed.passages)),
-    quotationIndex: createTextIndex(quotationEntries(documentsByFile, corpus.quotations)),
+    index: new TextIndex(placed.index),
+    quotationIndex: new TextIndex(corpus.quotationIndex),
     problems,
   });
 }

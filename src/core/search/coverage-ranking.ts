@@ -1,4 +1,4 @@
-import type { Postings, TextIndex } from './search.ts';
+import type { Postings, TextIndex } from './text-index.ts';
 
 /** An entry a search found: its id, BM25 score times coverage, its coverage and the index terms it matched. */
 export interface RankedHit {
@@ -140,7 +140,7 @@ function addVariant(tallies: Tallies, factors: Float64Array, variant: Variant, w
     return;
   }
   for (const shortId of tallies.touched) {
-    const frequency = variant.postings.get(shortId);
+    const frequency = variant.postings.frequencyIn(shortId);
     if (frequency !== undefined) add(shortId, frequency);
   }
 }
@@ -252,7 +252,7 @@ function bestHits(index: TextIndex, tallies: Tallies, variants: readonly Variant
         id,
         score,
         coverage: (tallies.covered[shortId] ?? 0) / whole,
-        terms: [...new Set(variants.filter((variant) => variant.postings.has(shortId)).map((variant) => variant.term))],
+        terms: [...new Set(variants.filter((variant) => variant.postings.frequencyIn(shortId) !== undefined).map((variant) => variant.term))],
       }));
   };
   if (wanted * CANDIDATE_MARGIN >= passing.length) return select(passing);
@@ -278,7 +278,7 @@ export function closeTerms(index: TextIndex, words: readonly string[], limit: nu
     .sort(([termA, a], [termB, b]) => b.size - a.size || (termA < termB ? -1 : 1))
     .slice(0, limit)
     .flatMap(([term, postings]) => {
-      const [shortId] = postings.keys();
+      const shortId = postings.firstEntry;
       const id = shortId === undefined ? undefined : index.idOf(shortId);
       return id === undefined ? [] : [{ term, id }];
     });
