@@ -23,16 +23,24 @@ export interface AnalysedCorpus {
 }
 
 /**
- * Reads the corpus and analyses it through the cache: a document whose key
- * (content, metadata, code version) has an entry is not analysed again; the
- * corpus-wide analysis is reused only when no document changed.
+ * Reads the corpus and analyses it through the cache: when no document
+ * changed, the whole analysis is one entry; otherwise a document whose key
+ * (content, metadata, code version) has an entry is not analysed again, and
+ * the corpus-wide analysis is made afresh.
  */
 export async function analyseThroughCache({ directory, cacheDir }: BuildRequest, onProgress: (progress: BuildProgress) => void): Promise<AnalysedCorpus> {
   const cache = new LibraryCache(cacheDir);
   const [version, { documents, problems }] = await Promise.all([analysisVersion(), loadCorpus(directory)]);
   const total = documents.length;
-  onProgress({ step: 'analysing', done: 0, total });
   const keys = documents.map((document) => documentKey(version, document));
+  const wholeKey = corpusKey(keys);
+  const snapshot = await cache.readCorpus(wholeKey);
+  if (snapshot) {
+    onProgress({ step: 'analysing', done: total, total });
+    await cache.prune(keys, wholeKey);
+    return { documents, problems, ...snapshot, cache: { reused: total, analysed: 0, corpusReused: true, notes: cache.notes } };
+  }
+  onProgress({ step: 'analysing', done: 0, total });
   const analyses: DocumentAnalysis[] = [];
   let reused = 0;
   for (const [position, document] of documents.entries()) {
@@ -47,16 +55,11 @@ export async function analyseThroughCache({ directory, cacheDir }: BuildRequest,
     onProgress({ step: 'analysing', done: position + 1, total });
   }
   const placed = placeAnalyses(documents, analyses);
-  const wholeKey = corpusKey(keys);
-  let corpus = await cache.readCorpus(wholeKey);
-  const corpusReused = corpus !== undefined;
-  if (!corpus) {
-    onProgress({ step: 'people', done: total, total });
-    corpus = analyseCorpus(documents, placed.passages);
-    await cache.writeCorpus(wholeKey, corpus);
-  }
+  onProgress({ step: 'people', done: total, total });
+  const corpus = analyseCorpus(documents, placed.passages);
+  await cache.writeCorpus(wholeKey, { placed, corpus });
   await cache.prune(keys, wholeKey);
-  return { documents, problems, placed, corpus, cache: { reused, analysed: total - reused, corpusReused, notes: cache.notes } };
+  return { documents, problems, placed, corpus, cache: { reused, analysed: total - reused, corpusReused: false, notes: cache.notes } };
 }
 
 /** The Library of an analysed corpus, its indexes built in one go: for programs that answer nothing before it is ready. */

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { CorpusAnalysis, DocumentAnalysis } from './core/library/library.ts';
+import type { CorpusAnalysis, DocumentAnalysis, PlacedAnalyses } from './core/library/library.ts';
 import type { SourceDocument } from './core/types.ts';
 
 const CORE_FOLDER = fileURLToPath(new URL('./core/', import.meta.url));
@@ -49,6 +49,16 @@ export function corpusKey(documentKeys: readonly string[]): string {
   return hash.digest('hex');
 }
 
+/**
+ * A whole corpus's analysis: the documents' analyses placed (passages and the
+ * joined passage index) and the corpus-wide part. A start with no file
+ * changed reads this one entry, not one per document.
+ */
+export interface CorpusSnapshot {
+  placed: PlacedAnalyses;
+  corpus: CorpusAnalysis;
+}
+
 /** Why a cache entry could not be used, for a log line; a missing entry is simply a miss. */
 export interface CacheNote {
   entry: string;
@@ -75,11 +85,11 @@ export class LibraryCache {
     return this.#write(path.join(DOCUMENTS, `${key}${ENTRY_SUFFIX}`), key, analysis);
   }
 
-  readCorpus(key: string): Promise<CorpusAnalysis | undefined> {
-    return this.#read<CorpusAnalysis>(`${CORPUS_PREFIX}${key}${ENTRY_SUFFIX}`, key);
+  readCorpus(key: string): Promise<CorpusSnapshot | undefined> {
+    return this.#read<CorpusSnapshot>(`${CORPUS_PREFIX}${key}${ENTRY_SUFFIX}`, key);
   }
 
-  writeCorpus(key: string, analysis: CorpusAnalysis): Promise<void> {
+  writeCorpus(key: string, analysis: CorpusSnapshot): Promise<void> {
     return this.#write(`${CORPUS_PREFIX}${key}${ENTRY_SUFFIX}`, key, analysis);
   }
 

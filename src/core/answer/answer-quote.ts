@@ -8,7 +8,11 @@ import type { Passage, Quotation } from '../types.ts';
 
 /** How many speakers to offer when nothing matches. */
 const SUGGESTED_SPEAKERS = 5;
-/** How many of the best BM25 hits are read for the typed words verbatim: reading them costs a fold each. */
+/**
+ * How many of the best BM25 hits are read for the typed words verbatim (reading
+ * them costs a fold each), and the fewest ranked: a common word is in
+ * thousands of quotations, and sorting them all cost more than the search.
+ */
 const PHRASE_CANDIDATES = 200;
 /** How many close names to ask the people index for, before keeping those who have quotations. */
 const SUGGESTION_POOL = 50;
@@ -35,7 +39,7 @@ export function answerQuote(library: Library, query: string, speakerName: string
       ? []
       : text === ''
         ? library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : []))
-        : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep), text, (hit) => quotationText(library.documentsByFile, library.quotations[hit.id] as Quotation));
+        : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep, { limit: Math.max(PHRASE_CANDIDATES, 2 * limit) }), text, (hit) => quotationText(library.documentsByFile, library.quotations[hit.id] as Quotation));
   const results: Result[] = [];
   const shown = new Set<Quotation>();
   for (const hit of hits) {

@@ -205,10 +205,23 @@ function indexSegment(entries: readonly IndexedText[], tokenising: Tokenising): 
 /** Segments of consecutive entries as one index: their terms united, their short ids placed one after another. */
 export function mergeSegments(segments: readonly TextIndexData[]): TextIndexData {
   if (segments.length === 1) return segments[0] as TextIndexData;
-  const terms = [...new Set(segments.flatMap((segment) => segment.terms))].sort();
-  const positionOf = new Map(terms.map((term, at) => [term, at]));
+  // Each segment's terms are numbered once in a first-seen order, then renumbered by the sorted order: one Map look-up per segment term.
+  const numbers = new Map<string, number>();
+  const places = segments.map((segment) =>
+    Int32Array.from(segment.terms, (term) => {
+      let number = numbers.get(term);
+      if (number === undefined) {
+        number = numbers.size;
+        numbers.set(term, number);
+      }
+      return number;
+    }),
+  );
+  const terms = [...numbers.keys()].sort();
+  const sortedPosition = new Int32Array(terms.length);
+  terms.forEach((term, at) => (sortedPosition[numbers.get(term) as number] = at));
+  for (const place of places) for (let local = 0; local < place.length; local += 1) place[local] = sortedPosition[place[local] as number] as number;
   const starts = new Int32Array(terms.length + 1);
-  const places = segments.map((segment) => segment.terms.map((term) => positionOf.get(term) as number));
   segments.forEach((segment, s) => places[s]?.forEach((at, local) => (starts[at + 1] = (starts[at + 1] as number) + (segment.starts[local + 1] as number) - (segment.starts[local] as number))));
   for (let at = 0; at < terms.length; at += 1) starts[at + 1] = (starts[at + 1] as number) + (starts[at] as number);
   const next = starts.slice(0, terms.length);
