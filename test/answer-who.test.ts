@@ -39,3 +39,21 @@ describe('/who for a person named in several articles', () => {
     expect(files.filter((file) => file === 'profile.txt')).toHaveLength(4);
   });
 });
+
+describe('/who for a name one letter from a known person’s', () => {
+  const library = libraryOf({
+    'council.txt': 'Tobias Greene, the mayor of Port Ellery, said the council would meet on Friday.\n\nGreene said the vote was close.',
+    'voyage.txt': 'The crew of the trawler included a cheerful cook (Greeny) and two deckhands from the island.',
+  });
+
+  it('takes a name nowhere in the corpus for a slip', () => {
+    expect(answer(library, 'who', 'Greenr').person?.name).toBe('Tobias Greene');
+  });
+
+  it('answers a name the corpus writes as typed with the passages naming it, not with the person it is one letter from', () => {
+    const result = answer(library, 'who', 'Greeny');
+    expect(result.person).toBeUndefined();
+    expect(result.results.map((item) => item.source.file)).toEqual(['voyage.txt']);
+    expect(result.suggestions).toContain('Tobias Greene');
+  });
+});

@@ -6,7 +6,7 @@ import type { Span } from '../text/text.ts';
 import { describingSentences, type WhoCandidate } from './who-descriptions.ts';
 import { namingPassages, passagesNaming } from './who-passages.ts';
 import { inPassages } from '../passage-order.ts';
-import type { Passage, PeopleIndex, Person, PersonDescription, PersonMention } from '../types.ts';
+import type { Passage, Person, PersonDescription, PersonMention } from '../types.ts';
 
 /** The person a /who question is about, the others it may mean, and the descriptions that matched a role. */
 interface Asked {
@@ -20,12 +20,23 @@ interface Asked {
 /** How many close names to offer when no one matches. */
 const SUGGESTIONS = 5;
 
+/** Whether the passages naming the query as typed all leave `person` unmentioned. */
+function namesSomeoneElse(library: Library, query: string, person: Person): boolean {
+  const naming = namingPassages(library, query, Number.POSITIVE_INFINITY);
+  const mentions = library.people.mentionsOf(person.id);
+  return naming.length > 0 && naming.every(({ passage }) => inPassages(mentions, passage.id).length === 0);
+}
+
 /**
  * The person a question names: by any of their names (the most-mentioned
  * when a surname is shared), else by a role the corpus gives them, else by a
- * unique prefix or a slip of a letter or two in a long name ("Smotr", "Netanyahoo").
+ * unique prefix or a slip of a letter or two in a long name ("Smotr",
+ * "Netanyahoo") — but not when the corpus writes the name as typed about
+ * someone else: then it is a person the index missed ("Greez" is not a slip
+ * for "Green").
  */
-function resolveAsked(people: PeopleIndex, query: string): Asked | undefined {
+function resolveAsked(library: Library, query: string): Asked | undefined {
+  const { people } = library;
   const [named, ...others] = people.lookup(query);
   if (named) return { person: named, others, roleDescriptions: [], byName: true };
   const described = people.describedAs(query);
@@ -33,7 +44,8 @@ function resolveAsked(people: PeopleIndex, query: string): Asked | undefined {
   const [holder, ...otherHolders] = holders;
   if (holder) return { person: holder, others: otherHolders, roleDescriptions: described.filter((description) => description.personId === holder.id), byName: false };
   const [best, next] = people.suggest(query, 2);
-  if (best && best.distance <= typoAllowance(wordKey(query)) && (!next || next.distance > best.distance)) return { person: best.person, others: [], roleDescriptions: [], byName: true };
+  const slip = best !== undefined && best.distance <= typoAllowance(wordKey(query)) && (!next || next.distance > best.distance);
+  if (best && slip && !namesSomeoneElse(library, query, best.person)) return { person: best.person, others: [], roleDescriptions: [], byName: true };
   return undefined;
 }
 
@@ -128,7 +140,7 @@ function passagesMatching(library: Library, query: string, limit: number): Resul
  * names the index knows are offered.
  */
 export function answerWho(library: Library, query: string, limit: number): CommandAnswer {
-  const asked = resolveAsked(library.people, query);
+  const asked = resolveAsked(library, query);
   if (!asked) return { results: passagesMatching(library, query, limit), suggestions: library.people.suggest(query, SUGGESTIONS).map((match) => match.person.name) };
   const { person } = asked;
   return {
