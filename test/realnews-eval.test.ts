@@ -31,7 +31,7 @@ describe('real news', () => {
 
   /**
    * The figures reached when this round's rules were last changed (README, "Real news", now column):
-   * none may drop. Where plain BM25 answers more (held out: /who on round 2, /quote on both), the gap
+   * none may drop. Where plain BM25 answers more (held out: /quote on both rounds), the gap
    * is the README's open item, not a gate.
    */
   const FLOORS: Record<string, { who: number; quote: number; speaker: number; whenPassage: number; whenExpression: number; nothing: number }> = {
