@@ -73,6 +73,9 @@ describe('classifyFurniture', () => {
     '“Absolutely, and I thought to myself, I wish the world could’ve seen it,” he said.',
     'Even as the disclosures impress, they’re fraught with risk:',
     'The hostages have become more of a burden than a leverage tool.” — Steve Witkoff.',
+    '“Could anyone have seen the flood coming? ”',
+    'The choir sang at the harbour festival on Saturday! 🙂',
+    'Our crew rowed the whole course in the rain. 👏🏽',
   ])('keeps body text: %s', (text) => {
     expect(classifyFurniture(text)).toBeUndefined();
   });

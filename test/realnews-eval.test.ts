@@ -31,13 +31,13 @@ describe('real news', () => {
 
   /**
    * The figures reached when this round's rules were last changed (README, "Real news", now column):
-   * none may drop. Where plain BM25 answers more (held out: /who on round 2, /quote on both), the gap
+   * none may drop. Where plain BM25 answers more (held out: /quote on both rounds), the gap
    * is the README's open item, not a gate.
    */
   const FLOORS: Record<string, { who: number; quote: number; speaker: number; whenPassage: number; whenExpression: number; nothing: number }> = {
-    dev: { who: 114, quote: 183, speaker: 128, whenPassage: 116, whenExpression: 106, nothing: 48 },
-    'heldout-1': { who: 113, quote: 219, speaker: 125, whenPassage: 116, whenExpression: 101, nothing: 44 },
-    'heldout-2': { who: 95, quote: 181, speaker: 107, whenPassage: 112, whenExpression: 91, nothing: 44 },
+    dev: { who: 118, quote: 185, speaker: 130, whenPassage: 116, whenExpression: 106, nothing: 48 },
+    'heldout-1': { who: 120, quote: 219, speaker: 125, whenPassage: 116, whenExpression: 101, nothing: 44 },
+    'heldout-2': { who: 104, quote: 183, speaker: 111, whenPassage: 112, whenExpression: 91, nothing: 44 },
   };
 
   it('keeps every round at least at the figures last reached', () => {

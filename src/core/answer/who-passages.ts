@@ -17,7 +17,8 @@ const SURNAME_WEIGHT = 0.5;
 /** A leading word that titles a name rather than being part of it: "Governor", "Dr.", "director", "former". */
 const isTitleWord = (word: string): boolean => isTitleAbbreviation(word) || isRoleNoun(word) || isTitleModifier(word);
 
-interface Naming {
+/** A passage naming someone, its BM25 score for the name, and where it names them. */
+export interface Naming {
   passage: Passage;
   score: number;
   highlights: Highlight[];
@@ -59,12 +60,12 @@ function passagesWithSurname(library: Library, words: readonly string[], named: 
 }
 
 /**
- * /who for a name the people index does not know: the passages that name it
- * (its words adjacent and in order, folded as everywhere), each document's
- * first such passage — where news says who someone is — before the rest, then
- * by BM25; then those naming its surname in the same documents.
+ * The passages that name someone (their words adjacent and in order, folded
+ * as everywhere), each document's first such passage — where news says who
+ * someone is — before the rest, then by BM25; then those naming their surname
+ * in the same documents.
  */
-export function passagesNaming(library: Library, name: string, limit: number): Result[] {
+export function namingPassages(library: Library, name: string, limit: number): Naming[] {
   const words = phraseWords(name);
   const named = passagesWithName(library, words);
   const firstInDocument = new Map<string, number>();
@@ -73,5 +74,10 @@ export function passagesNaming(library: Library, name: string, limit: number): R
     .map((naming) => ({ ...naming, score: naming.score * (firstInDocument.get(naming.passage.file) === naming.passage.id ? FIRST_MENTION_BOOST : 1) }))
     .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
   const bySurname = ranked.length >= limit ? [] : passagesWithSurname(library, words, named).sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-  return [...ranked, ...bySurname].slice(0, limit).map(({ passage, score, highlights }) => ({ ...resultFor(library, passage, passage, score, []), highlights }));
+  return [...ranked, ...bySurname].slice(0, limit);
+}
+
+/** /who for a name the people index does not know: the passages naming it (namingPassages), as results. */
+export function passagesNaming(library: Library, name: string, limit: number): Result[] {
+  return namingPassages(library, name, limit).map(({ passage, score, highlights }) => ({ ...resultFor(library, passage, passage, score, []), highlights }));
 }

@@ -32,7 +32,8 @@ function splitBlocks(document: SourceDocument): Block[] {
   return blocks;
 }
 
-const SENTENCE_END = /[.!?…:;]["'”’)\]]*$/u;
+/** A sentence's last mark, then only closing marks, spaces or emoji ("… a cyberstalker? ”", "… at the festival! 🙂"). */
+const SENTENCE_END = /[.!?…:;][\s"'”’)\]\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*$/u;
 const COPYRIGHT = /^(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved)/iu;
 /** "Headline - Publisher", "Headline | Publisher", "Headline: report" pasted between paragraphs. */
 const LINK_HEADLINE = /(?:\s[-–—|]\s[\p{Lu}\d][^.!?]{0,60}|:\s*report)$/u;
