@@ -92,9 +92,13 @@ interface ReceivedParts {
   quotations: Quotation[];
 }
 
+/** A passage as the worker sends it: its text is a slice of its document's, which is sent once. */
+type PassageWithoutText = Omit<Passage, 'text'>;
+
 /** Runs the worker and collects its slices until it is done or has failed. */
 function runWorker(request: BuildRequest, onProgress: ProgressListener): Promise<{ parts: ReceivedParts; done: Extract<WorkerMessage, { type: 'done' }>; transferMs: number }> {
   const parts: ReceivedParts = { documents: [], passages: [], timeExpressions: [], people: [], quotations: [] };
+  const texts = new Map<string, string>();
   let firstPartAt: number | undefined;
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_ENTRY, { workerData: request });
@@ -109,7 +113,11 @@ function runWorker(request: BuildRequest, onProgress: ProgressListener): Promise
       if (message.type === 'progress') onProgress(message.progress);
       else if (message.type === 'part') {
         firstPartAt ??= performance.now();
-        for (const item of message.items) (parts[message.part] as unknown[]).push(item);
+        if (message.part === 'passages') {
+          // A passage's text is sliced again from its document's, received before the passages.
+          for (const { file, start, end, ...passage } of message.items as PassageWithoutText[]) parts.passages.push({ ...passage, file, start, end, text: (texts.get(file) ?? '').slice(start, end) });
+        } else for (const item of message.items) (parts[message.part] as unknown[]).push(item);
+        if (message.part === 'documents') for (const { file, text } of message.items as SourceDocument[]) texts.set(file, text);
         worker.postMessage('taken');
       } else if (message.type === 'done') settle(() => resolve({ parts, done: message, transferMs: performance.now() - (firstPartAt ?? performance.now()) }));
       else settle(() => reject(new Error(message.message)));

@@ -42,7 +42,8 @@ async function build(request: BuildRequest): Promise<void> {
   progress({ step: 'transferring', done: documents.length, total: documents.length }, true);
   // Documents carry their whole text: smaller slices keep each message to a few megabytes.
   await sendSliced('documents', documents, SLICE / 10);
-  await sendSliced('passages', placed.passages);
+  // A passage's text is a slice of its document's, which the serving thread already has: sending it again would double the bytes.
+  await sendSliced('passages', placed.passages.map(({ text: _text, ...passage }) => passage));
   await sendSliced('timeExpressions', placed.timeExpressions);
   await sendSliced('people', corpus.people);
   await sendSliced('quotations', corpus.quotations);
