@@ -60,11 +60,15 @@ const SLICE_MS = 8;
  * most. minisearch's addAllAsync slices by count, which cannot bound the time
  * a slice takes on long passages, and covers only the text indexes.
  */
-async function inSlices<T>(items: readonly T[], take: (item: T) => void, onSlice: (done: number) => void = () => {}): Promise<void> {
+async function inSlices<T>(items: Iterable<T>, take: (item: T) => void, onSlice: (done: number) => void = () => {}): Promise<void> {
+  const iterator = items[Symbol.iterator]();
   let position = 0;
-  while (position < items.length) {
+  for (let next = iterator.next(); !next.done; ) {
     const sliceEnd = performance.now() + SLICE_MS;
-    while (position < items.length && performance.now() < sliceEnd) take(items[position++] as T);
+    for (; !next.done && performance.now() < sliceEnd; next = iterator.next()) {
+      take(next.value);
+      position += 1;
+    }
     onSlice(position);
     await nextTurn();
   }
@@ -80,7 +84,11 @@ async function indexInSlices(data: TextIndexData, onSlice?: (done: number) => vo
 
 async function peopleInSlices(records: readonly PersonRecord[], passages: readonly Passage[]): Promise<PeopleIndex> {
   const builder = peopleIndexBuilder(passages);
-  await inSlices(records, (record) => builder.add(record));
+  // Each step is done as the iterator reaches it: there is nothing left to take.
+  const steps = (function* () {
+    for (const record of records) yield* builder.stepsOf(record);
+  })();
+  await inSlices(steps, () => {});
   return builder.finish();
 }
 

@@ -71,6 +71,12 @@ const fileTermKey = (file: string, term: string): string => `${file}\u0000${term
 export interface PeopleIndexBuilder {
   /** Records come ranked, most-mentioned first: the n-th added has Person.id n. */
   add(record: PersonRecord): void;
+  /**
+   * A record in steps: its person, then its descriptions one at a time (the
+   * most-mentioned person of 10,000 articles has 12,000, 180 ms of work), so
+   * that a caller can stop between any two. The same as `add` once all are taken.
+   */
+  stepsOf(record: PersonRecord): Iterable<void>;
   finish(): PeopleIndex;
 }
 
@@ -95,7 +101,7 @@ export function peopleIndexBuilder(passages: readonly Passage[]): PeopleIndexBui
   const byTerm = new Map<string, DescriptionTerms[]>();
   const byFileTerm = new Map<string, DescriptionTerms[]>();
   const names = nameIndexBuilder();
-  const add = (record: PersonRecord): void => {
+  function* stepsOf(record: PersonRecord): Generator<void> {
     const { person, mentions, descriptions, surnameKeys, givenKeys } = record;
     records.push(record);
     people.push(person);
@@ -103,7 +109,9 @@ export function peopleIndexBuilder(passages: readonly Passage[]): PeopleIndexBui
     for (const key of surnameKeys) addTo(bySurname, key, person.id);
     for (const key of givenKeys) addTo(byGiven, key, person.id);
     for (const mention of mentions) addTo(byFile, mention.file, mention);
+    names.add(person.id, [person.name, ...person.aliases]);
     for (const description of descriptions) {
+      yield;
       const passage = passages[description.passageId];
       const text = passage ? passage.text.slice(description.start - passage.start, description.end - passage.start) : '';
       const entry = termsOf(description, text);
@@ -112,13 +120,16 @@ export function peopleIndexBuilder(passages: readonly Passage[]): PeopleIndexBui
         addTo(byFileTerm, fileTermKey(description.file, term), entry);
       }
     }
-    names.add(person.id, [person.name, ...person.aliases]);
+  }
+  const add = (record: PersonRecord): void => {
+    const steps = stepsOf(record);
+    while (!steps.next().done);
   };
   const finish = (): PeopleIndex => {
     for (const mentions of byFile.values()) mentions.sort((a, b) => a.start - b.start);
     return peopleIndexOver({ records, people, byAlias, bySurname, byGiven, byFile, byTerm, byFileTerm, names: names.finish() });
   };
-  return { add, finish };
+  return { add, stepsOf, finish };
 }
 
 interface PeopleTables {
