@@ -102,3 +102,21 @@ describe('a pronoun never borrows someone else’s name', () => {
     }
   });
 });
+
+describe('/quote over passages where no quotation was recognised', () => {
+  it('puts a passage holding the typed words verbatim before quotations that hold them only apart', async () => {
+    const corpus = await makeTempCorpus({
+      'visit.txt': 'Royal visit\n\nThe prince has told friends that the visit to the harbour was a “great success”.',
+      'patience.txt': 'Harbour works\n\n“Success in a project like this takes great patience and a great deal of money,” said Mayor Lena Holt.',
+    });
+    try {
+      const library = await loadLibrary(corpus.dir);
+      const [first, second] = answer(library, 'quote', 'great success').results;
+      expect(first).toMatchObject({ passage: true, source: { file: 'visit.txt' } });
+      expect(second).toMatchObject({ speaker: 'Lena Holt', source: { file: 'patience.txt' } });
+      expect(answer(library, 'quote', 'success patience').results[0]?.source.file).toBe('patience.txt');
+    } finally {
+      await corpus.remove();
+    }
+  });
+});
