@@ -1,6 +1,6 @@
 import { SPEAKER_VOICE, TITLE_CUES, TITLE_FUNCTION_WORDS } from './attribution-lexicon.ts';
 import { readParagraph, type ParagraphContext } from './paragraph-context.ts';
-import { attributeAfter, attributeBefore, type Attribution } from './quote-attribution.ts';
+import { attributeAfter, attributeBefore, attributeTrailing, type Attribution } from './quote-attribution.ts';
 import type { MarkedSpan } from './quote-marks.ts';
 import { createSpeakerResolver } from './speaker-resolution.ts';
 import { terms } from '../text/text.ts';
@@ -53,7 +53,7 @@ export function extractQuotations(documents: readonly SourceDocument[], passages
       let previousEnd = 0;
       for (const span of context.spans) {
         const long = wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE;
-        const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd);
+        const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd) ?? attributeTrailing(context, span);
         previousEnd = span.end;
         if (!isQuotation(context, span, attribution, next)) continue;
         const continued = inParagraph ?? (isAllQuoted(context) ? carried : undefined);
