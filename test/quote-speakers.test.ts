@@ -68,6 +68,11 @@ const ARTICLES: Record<string, string[]> = {
     '“It was an attempt to mislead voters,’’ Tove Holm, chief executive of the fact-checking website Clear Facts, told the BBC.',
     '“We are thrilled to tour again,” comments Jonas Fisk in a statement.',
   ],
+  'known-elsewhere.txt': ['Browns cornerback Denzel Ward, 22, said the team was ready. “We have nothing to lose,” Ward said.'],
+  'same-surname.txt': [
+    'Lewis Ward, research director of gaming at tech market research firm IDC, sees the lineup as its weak spot.',
+    '“They need to ramp up the game catalog soon,” says Ward.',
+  ],
   'trailing.txt': [
     'Ward nurse Hanna Voss, 44, has worked at the clinic since 2010.',
     'It is important for doctors to “take really detailed histories” of their patients, Voss said.',
@@ -173,6 +178,12 @@ describe('quotation speakers on news-style text', () => {
     expect(speakerOf(library, 'long-subjects.txt', '“Our results were below expectations,”')).toBe('Rolf Sand');
     expect(speakerOf(library, 'long-subjects.txt', '“It was an attempt to mislead voters,’’')).toBe('Tove Holm');
     expect(speakerOf(library, 'long-subjects.txt', '“We are thrilled to tour again,”')).toBe('Jonas Fisk');
+  });
+
+  it('gives a surname nobody rather than someone from another article when the article names a different person by it', () => {
+    expect(speakerOf(library, 'known-elsewhere.txt', '“We have nothing to lose,”')).toBe('Denzel Ward');
+    expect(library.people.find('Lewis Ward')).toBeUndefined();
+    expect(speakerOf(library, 'same-surname.txt', '“They need to ramp up the game catalog soon,”')).toBeNull();
   });
 
   it('gives a quotation inside a sentence the speaker that ends the sentence, but takes no scare quote for speech', () => {
