@@ -3,7 +3,7 @@ import { type Library, quotationText } from '../library/library.ts';
 import { findPhrase, phrasePattern, phraseWords } from './phrases.ts';
 import { occurrencesOf } from './quote-recurrences.ts';
 import { resultFor, resultForHit, searchPassages } from './results.ts';
-import { searchTextIndex } from '../search/search.ts';
+import { queryTerms, searchTextIndex } from '../search/search.ts';
 import type { Passage, Quotation } from '../types.ts';
 
 /** How many speakers to offer when nothing matches. */
@@ -42,7 +42,9 @@ export function answerQuote(library: Library, query: string, speakerName: string
       ? noMatches<QuotationHit>()
       : text === ''
         ? { verbatim: [], rest: library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : [])) }
-        : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep, { limit: Math.max(PHRASE_CANDIDATES, 2 * limit) }), text, (hit) => quotationText(library.documentsByFile, library.quotations[hit.id] as Quotation));
+        : queryTerms(text).length === 0
+          ? { verbatim: quotationsHoldingPhrase(library, text, keep), rest: [] }
+          : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep, { limit: Math.max(PHRASE_CANDIDATES, 2 * limit) }), text, (hit) => quotationText(library.documentsByFile, library.quotations[hit.id] as Quotation));
   const shown = new Set<Quotation>();
   const verbatim = quotationResults(library, hits.verbatim, shown, limit);
   const rest = quotationResults(library, hits.rest, shown, limit - verbatim.length);
@@ -91,6 +93,20 @@ function verbatimFirst<Hit>(hits: readonly Hit[], typed: string, textOf: (hit: H
   const pattern = phrasePattern(words);
   const verbatim = new Set(hits.slice(0, PHRASE_CANDIDATES).filter((hit) => findPhrase(textOf(hit), pattern).length > 0));
   return { verbatim: [...verbatim], rest: hits.filter((hit) => !verbatim.has(hit)) };
+}
+
+/**
+ * Quotations holding typed words that are all stop words ("And if there was,
+ * you have"), which the index does not keep: read one by one, in corpus
+ * order. Only a question the index cannot answer at all pays for the reading.
+ */
+function quotationsHoldingPhrase(library: Library, typed: string, keep: (id: number) => boolean): QuotationHit[] {
+  const words = phraseWords(typed);
+  if (words.length < 2) return [];
+  const pattern = phrasePattern(words);
+  return library.quotations.flatMap((quotation, id) =>
+    keep(id) && findPhrase(quotationText(library.documentsByFile, quotation), pattern).length > 0 ? [{ id, score: 0, terms: [] }] : [],
+  );
 }
 
 /** Passages matching `text` that hold none of the quotations already shown, flagged as plain passages. */
