@@ -73,6 +73,9 @@ const ARTICLES: Record<string, string[]> = {
     'Lewis Ward, research director of gaming at tech market research firm IDC, sees the lineup as its weak spot.',
     '“They need to ramp up the game catalog soon,” says Ward.',
   ],
+  'echo.txt': [
+    'Chairman Rolf Brandt told investors the merger would let the firm repay debt “in addition to investing for growth that will drive revenues.” Critics doubt it can square dividends with “investing for growth.” Others call it “a gamble.”',
+  ],
   'trailing.txt': [
     'Ward nurse Hanna Voss, 44, has worked at the clinic since 2010.',
     'It is important for doctors to “take really detailed histories” of their patients, Voss said.',
@@ -184,6 +187,11 @@ describe('quotation speakers on news-style text', () => {
     expect(speakerOf(library, 'known-elsewhere.txt', '“We have nothing to lose,”')).toBe('Denzel Ward');
     expect(library.people.find('Lewis Ward')).toBeUndefined();
     expect(speakerOf(library, 'same-surname.txt', '“They need to ramp up the game catalog soon,”')).toBeNull();
+  });
+
+  it('reads a short span repeating words of an earlier quotation as that speaker quoted again', () => {
+    expect(speakerOf(library, 'echo.txt', '“investing for growth.”')).toBe('Rolf Brandt');
+    expect(quotationsIn(library, 'echo.txt')).not.toContain('“a gamble.”');
   });
 
   it('gives a quotation inside a sentence the speaker that ends the sentence, but takes no scare quote for speech', () => {
