@@ -102,3 +102,26 @@ describe('a pronoun never borrows someone else’s name', () => {
     }
   });
 });
+
+describe('/quote over passages where no quotation was recognised', () => {
+  it('puts a passage holding the typed words verbatim before quotations that hold them only apart, and reads quotations for stop words', async () => {
+    const corpus = await makeTempCorpus({
+      'visit.txt': 'Royal visit\n\nThe prince has told friends that the visit to the harbour was a “great success”.',
+      'patience.txt': 'Harbour works\n\n“Success in a project like this takes great patience and a great deal of money,” said Mayor Lena Holt.',
+      'memory.txt': 'Harbour inquiry\n\n“There was no sign of it,” Mayor Lena Holt said. “And if there was, you have to remember that I was away that year.”',
+    });
+    try {
+      const library = await loadLibrary(corpus.dir);
+      const [first, second] = answer(library, 'quote', 'great success').results;
+      expect(first).toMatchObject({ passage: true, source: { file: 'visit.txt' } });
+      expect(second).toMatchObject({ speaker: 'Lena Holt', source: { file: 'patience.txt' } });
+      expect(answer(library, 'quote', 'success patience').results[0]?.source.file).toBe('patience.txt');
+      // Nothing but stop words, which the index leaves out: the quotations are read for them word for word.
+      expect(answer(library, 'quote', 'And if there was, you have').results.map((result) => result.text)).toEqual([
+        '“And if there was, you have to remember that I was away that year.”',
+      ]);
+    } finally {
+      await corpus.remove();
+    }
+  });
+});

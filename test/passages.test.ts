@@ -63,6 +63,8 @@ describe('classifyFurniture', () => {
     ['The initial agreement, declared', 'navigation'],
     ['The committee, which had met twice before in the capital, was then', 'fragment'],
     ['Why This Matters For The Region', 'heading'],
+    ['Markets. World News. U.S. Politics. Opinion and Analysis', 'heading'],
+    ['“Star Wars: The Rise of Skywalker”', 'heading'],
   ])('%s → %s', (text, kind) => {
     expect(classifyFurniture(text)).toBe(kind);
   });
@@ -76,6 +78,11 @@ describe('classifyFurniture', () => {
     '“Could anyone have seen the flood coming? ”',
     'The choir sang at the harbour festival on Saturday! 🙂',
     'Our crew rowed the whole course in the rain. 👏🏽',
+    '“It really does not fit the world of supply chains. And we are talking to a lot of businesses. ”',
+    'He dropped out after two years and soon wrote his first novel. A publisher took it in 1980.*',
+    '“Had he stayed with that world, he would have been the best of them all.” — Jo Roe',
+    '“Their immune system behaves in an exaggerated fashion, like a fire alarm”',
+    'Voters are tired of the inquiry and want it over. In the final scene the hero is stretched, drawn and tortured before a crowd',
   ])('keeps body text: %s', (text) => {
     expect(classifyFurniture(text)).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { loadLibrary, type Library } from '../src/core/library/library.ts';
 import { findNameCandidates } from '../src/core/people/name-candidates.ts';
 import { isPersonName, noEvidence, type NameEvidence } from '../src/core/people/person-evidence.ts';
 import { renderAnswerText } from '../src/render-text.ts';
-import { SEED_CORPUS } from './support/corpus-dir.ts';
+import { makeTempCorpus, SEED_CORPUS } from './support/corpus-dir.ts';
 
 let library: Library;
 beforeAll(async () => {
@@ -135,5 +135,25 @@ describe('/who', () => {
     expect(hamas.person).toBeUndefined();
     expect(hamas.results.length).toBeGreaterThan(0);
     for (const item of hamas.results) expect(item.text).toMatch(/Hamas/u);
+  });
+});
+
+describe('the name a person is shown by', () => {
+  it('prefers a given name written out to initials, and keeps a middle initial beside a written given name', async () => {
+    const corpus = await makeTempCorpus({
+      'senate.txt': [
+        'Senate news',
+        'The senate mourned former Speaker Benjamin Okoro, who died on Monday.',
+        'Senators stood for a minute of silence for Rt. Hon. B. U. Okoro and for Senator David E. Amadi, who led the tribute.',
+        'Senator David Amadi said the two had served together for a decade.',
+      ].join('\n\n'),
+    });
+    try {
+      const library = await loadLibrary(corpus.dir);
+      expect(library.people.find('Okoro')?.name).toBe('Benjamin Okoro');
+      expect(library.people.find('Amadi')?.name).toBe('David E. Amadi');
+    } finally {
+      await corpus.remove();
+    }
   });
 });

@@ -22,6 +22,10 @@ describe('findMarkedSpans', () => {
     expect(findMarkedSpans('“The water came in. It did not stop.')).toEqual([{ start: 0, end: 36, opened: true, closed: false }]);
   });
 
+  it('reads two single marks as one double mark, as wire copy closes quotations', () => {
+    expect(spanTexts('“It was an attempt to mislead voters,’’ Dana Holt told the BBC. ``We will appeal.\'\'')).toEqual(['“It was an attempt to mislead voters,’’', "``We will appeal.''"]);
+  });
+
   it('reads a mark turned the wrong way by what stands beside it', () => {
     expect(spanTexts('He said ”enough” and left.')).toEqual(['”enough”']);
   });

@@ -59,6 +59,28 @@ const ARTICLES: Record<string, string[]> = {
     'Supporters called the plan “bold but fair” in a letter.',
   ],
   'unknown-first.txt': ['“The tide tables were wrong all week,” Ferrante said.'],
+  'title-of.txt': ['Secretary of State Maren Dahl said the talks “give us hope for a settlement that lasts, which the country stands ready to support.”'],
+  'long-subjects.txt': [
+    'A survey of the glacier was published on Monday.',
+    '“The ice is thinner than anyone thought,” study lead author Pia Lund, a glaciologist at the polar institute in Tromsø, Norway, and the University of Oslo, said in a statement.',
+    '“We have never measured a faster retreat,” lead researcher and NORA scientist Ola Berg said.',
+    '“Our results were below expectations,” chairman, CEO and president Rolf Sand said in the earnings release.',
+    '“It was an attempt to mislead voters,’’ Tove Holm, chief executive of the fact-checking website Clear Facts, told the BBC.',
+    '“We are thrilled to tour again,” comments Jonas Fisk in a statement.',
+  ],
+  'known-elsewhere.txt': ['Browns cornerback Denzel Ward, 22, said the team was ready. “We have nothing to lose,” Ward said.'],
+  'same-surname.txt': [
+    'Lewis Ward, research director of gaming at tech market research firm IDC, sees the lineup as its weak spot.',
+    '“They need to ramp up the game catalog soon,” says Ward.',
+  ],
+  'echo.txt': [
+    'Chairman Rolf Brandt told investors the merger would let the firm repay debt “in addition to investing for growth that will drive revenues.” Critics doubt it can square dividends with “investing for growth.” Others call it “a gamble.”',
+  ],
+  'trailing.txt': [
+    'Ward nurse Hanna Voss, 44, has worked at the clinic since 2010.',
+    'It is important for doctors to “take really detailed histories” of their patients, Voss said.',
+    'The clinic is pushing a comprehensive “all or nothing” plan for the ward, its director, Hanna Voss, told staff on Sunday.',
+  ],
 };
 
 /** An article file: a headline line (which the corpus reads as the title, never as body), then its paragraphs. */
@@ -147,6 +169,34 @@ describe('quotation speakers on news-style text', () => {
     expect(speakerOf(library, 'nobody-named.txt', '“We welcome the decision,”')).toBeNull();
     expect(speakerOf(library, 'nobody-named.txt', '“It was a frank talk,”')).toBeNull();
     expect(quotationsIn(library, 'nobody-named.txt')).not.toContain('“bold but fair”');
+  });
+
+  it('reads the name after a title and "of", not the title', () => {
+    expect(speakerOf(library, 'title-of.txt', '“give us hope for a settlement that lasts, which the country stands ready to support.”')).toBe('Maren Dahl');
+  });
+
+  it('finds the name heading a long subject after the quotation, past nouns of office, a qualifying name and "and"', () => {
+    expect(speakerOf(library, 'long-subjects.txt', '“The ice is thinner than anyone thought,”')).toBe('Pia Lund');
+    expect(speakerOf(library, 'long-subjects.txt', '“We have never measured a faster retreat,”')).toBe('Ola Berg');
+    expect(speakerOf(library, 'long-subjects.txt', '“Our results were below expectations,”')).toBe('Rolf Sand');
+    expect(speakerOf(library, 'long-subjects.txt', '“It was an attempt to mislead voters,’’')).toBe('Tove Holm');
+    expect(speakerOf(library, 'long-subjects.txt', '“We are thrilled to tour again,”')).toBe('Jonas Fisk');
+  });
+
+  it('gives a surname nobody rather than someone from another article when the article names a different person by it', () => {
+    expect(speakerOf(library, 'known-elsewhere.txt', '“We have nothing to lose,”')).toBe('Denzel Ward');
+    expect(library.people.find('Lewis Ward')).toBeUndefined();
+    expect(speakerOf(library, 'same-surname.txt', '“They need to ramp up the game catalog soon,”')).toBeNull();
+  });
+
+  it('reads a short span repeating words of an earlier quotation as that speaker quoted again', () => {
+    expect(speakerOf(library, 'echo.txt', '“investing for growth.”')).toBe('Rolf Brandt');
+    expect(quotationsIn(library, 'echo.txt')).not.toContain('“a gamble.”');
+  });
+
+  it('gives a quotation inside a sentence the speaker that ends the sentence, but takes no scare quote for speech', () => {
+    expect(speakerOf(library, 'trailing.txt', '“take really detailed histories”')).toBe('Hanna Voss');
+    expect(quotationsIn(library, 'trailing.txt')).not.toContain('“all or nothing”');
   });
 
   it('attributes a quotation to a speaker the people index did not know once another article makes them known', async () => {

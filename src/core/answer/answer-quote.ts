@@ -3,7 +3,7 @@ import { type Library, quotationText } from '../library/library.ts';
 import { findPhrase, phrasePattern, phraseWords } from './phrases.ts';
 import { occurrencesOf } from './quote-recurrences.ts';
 import { resultFor, resultForHit, searchPassages } from './results.ts';
-import { searchTextIndex } from '../search/search.ts';
+import { queryTerms, searchTextIndex } from '../search/search.ts';
 import type { Passage, Quotation } from '../types.ts';
 
 /** How many speakers to offer when nothing matches. */
@@ -23,8 +23,11 @@ const SUGGESTION_POOL = 50;
  * a speaker (any name the people index knows them by, or a slip of the name
  * of one who has quotations) keeps only theirs, in corpus order when no text
  * is given. A text also finds the passages holding its words where no
- * quotation was recognised, after the quotations: the quotation finder misses
- * some, and /quote must never be emptier than the plain search it sits on.
+ * quotation was recognised: the quotation finder misses some, and /quote must
+ * never be emptier than the plain search it sits on. Those passages come
+ * after the quotations, except that one holding the typed words verbatim
+ * comes before quotations that do not: what a person types word for word is
+ * what they remember reading (see `verbatimFirst`).
  * When nothing matches, the speakers who do have quotations are offered, the
  * closest to the asked speaker first.
  */
@@ -36,49 +39,83 @@ export function answerQuote(library: Library, query: string, speakerName: string
   const keep = (id: number): boolean => speakers === undefined || speakers.has(library.quotations[id]?.speakerId ?? -1);
   const hits =
     speakers?.size === 0
-      ? []
+      ? noMatches<QuotationHit>()
       : text === ''
-        ? library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : []))
-        : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep, { limit: Math.max(PHRASE_CANDIDATES, 2 * limit) }), text, (hit) => quotationText(library.documentsByFile, library.quotations[hit.id] as Quotation));
-  const results: Result[] = [];
+        ? { verbatim: [], rest: library.quotations.flatMap((_quotation, id) => (keep(id) ? [{ id, score: 0, terms: [] as string[] }] : [])) }
+        : queryTerms(text).length === 0
+          ? { verbatim: quotationsHoldingPhrase(library, text, keep), rest: [] }
+          : verbatimFirst(searchTextIndex(library.quotationIndex, text, keep, { limit: Math.max(PHRASE_CANDIDATES, 2 * limit) }), text, (hit) => quotationText(library.documentsByFile, library.quotations[hit.id] as Quotation));
   const shown = new Set<Quotation>();
+  const verbatim = quotationResults(library, hits.verbatim, shown, limit);
+  const rest = quotationResults(library, hits.rest, shown, limit - verbatim.length);
+  const passages = speakers === undefined && text !== '' ? passagesWithoutQuotations(library, text, shown, limit) : noMatches<Result>();
+  const results = [...verbatim, ...passages.verbatim, ...rest, ...passages.rest].slice(0, limit);
+  return results.length > 0 ? { results } : { results, suggestions: suggestSpeakers(library, asked, quoted) };
+}
+
+interface QuotationHit {
+  id: number;
+  score: number;
+  terms: string[];
+}
+
+/** Hits split by whether they hold the typed words verbatim, each part in BM25 order. */
+interface Matches<Hit> {
+  verbatim: Hit[];
+  rest: Hit[];
+}
+
+const noMatches = <Hit>(): Matches<Hit> => ({ verbatim: [], rest: [] });
+
+/** Up to `limit` quotations, each cited once at its first occurrence; `shown` gathers every occurrence cited. */
+function quotationResults(library: Library, hits: readonly QuotationHit[], shown: Set<Quotation>, limit: number): Result[] {
+  const results: Result[] = [];
   for (const hit of hits) {
+    if (results.length >= limit) break;
     const quotation = library.quotations[hit.id];
     if (!quotation || shown.has(quotation)) continue;
     const [first, ...recurrences] = occurrencesOf(library, quotation);
     for (const occurrence of [first, ...recurrences]) if (occurrence) shown.add(occurrence);
     results.push(resultForQuotation(library, first ?? quotation, recurrences, hit.score, hit.terms));
-    if (results.length >= limit) break;
   }
-  if (speakers === undefined && text !== '') results.push(...passagesWithoutQuotations(library, text, shown, limit - results.length));
-  return results.length > 0 ? { results } : { results, suggestions: suggestSpeakers(library, asked, quoted) };
+  return results;
 }
 
 /**
  * People quote what they remember word for word, little words included ("to
  * be able to do that"), which BM25 leaves out as stop words: among the best
  * hits, those holding the typed words verbatim (adjacent, in order, folded)
- * come first, each group in BM25 order.
+ * are told from the rest, each group in BM25 order.
  */
-function verbatimFirst<Hit>(hits: readonly Hit[], typed: string, textOf: (hit: Hit) => string): Hit[] {
+function verbatimFirst<Hit>(hits: readonly Hit[], typed: string, textOf: (hit: Hit) => string): Matches<Hit> {
   const words = phraseWords(typed);
-  if (words.length < 2) return [...hits];
+  if (words.length < 2) return { verbatim: [], rest: [...hits] };
   const pattern = phrasePattern(words);
-  const candidates = hits.slice(0, PHRASE_CANDIDATES);
-  const verbatim = candidates.filter((hit) => findPhrase(textOf(hit), pattern).length > 0);
-  const chosen = new Set(verbatim);
-  return [...verbatim, ...hits.filter((hit) => !chosen.has(hit))];
+  const verbatim = new Set(hits.slice(0, PHRASE_CANDIDATES).filter((hit) => findPhrase(textOf(hit), pattern).length > 0));
+  return { verbatim: [...verbatim], rest: hits.filter((hit) => !verbatim.has(hit)) };
+}
+
+/**
+ * Quotations holding typed words that are all stop words ("And if there was,
+ * you have"), which the index does not keep: read one by one, in corpus
+ * order. Only a question the index cannot answer at all pays for the reading.
+ */
+function quotationsHoldingPhrase(library: Library, typed: string, keep: (id: number) => boolean): QuotationHit[] {
+  const words = phraseWords(typed);
+  if (words.length < 2) return [];
+  const pattern = phrasePattern(words);
+  return library.quotations.flatMap((quotation, id) =>
+    keep(id) && findPhrase(quotationText(library.documentsByFile, quotation), pattern).length > 0 ? [{ id, score: 0, terms: [] }] : [],
+  );
 }
 
 /** Passages matching `text` that hold none of the quotations already shown, flagged as plain passages. */
-function passagesWithoutQuotations(library: Library, text: string, shown: ReadonlySet<Quotation>, limit: number): Result[] {
-  if (limit <= 0) return [];
+function passagesWithoutQuotations(library: Library, text: string, shown: ReadonlySet<Quotation>, limit: number): Matches<Result> {
   const shownPassages = new Set([...shown].map((quotation) => quotation.passageId));
-  const hits = searchPassages(library, text, Math.max(PHRASE_CANDIDATES, limit + shownPassages.size));
-  return verbatimFirst(hits, text, (hit) => hit.passage.text)
-    .filter((hit) => !shownPassages.has(hit.passage.id))
-    .slice(0, limit)
-    .map((hit) => ({ ...resultForHit(library, hit), passage: true as const }));
+  const hits = searchPassages(library, text, Math.max(PHRASE_CANDIDATES, limit + shownPassages.size)).filter((hit) => !shownPassages.has(hit.passage.id));
+  const { verbatim, rest } = verbatimFirst(hits, text, (hit) => hit.passage.text);
+  const flagged = (part: typeof hits): Result[] => part.slice(0, limit).map((hit) => ({ ...resultForHit(library, hit), passage: true as const }));
+  return { verbatim: flagged(verbatim), rest: flagged(rest) };
 }
 
 /** A quotation cited at its first occurrence, with the paragraphs it recurs in and the speaker any occurrence names. */

@@ -32,8 +32,14 @@ function splitBlocks(document: SourceDocument): Block[] {
   return blocks;
 }
 
-/** A sentence's last mark, then only closing marks, spaces or emoji ("… a cyberstalker? ”", "… at the festival! 🙂"). */
-const SENTENCE_END = /[.!?…:;][\s"'”’)\]\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*$/u;
+/** A sentence's last mark, then only closing marks, spaces or emoji ("… a cyberstalker? ”", "… at the festival! 🙂"), then a footnote mark. */
+const SENTENCE_END = /[.!?…:;][\s"'”’)\]\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*[*†‡]?$/u;
+/** A quotation closed and signed with a dash: "…Martin.” — Neil Gaiman". */
+const SIGNED_QUOTATION = /[.!?,…]["”’]\s*[\u2014\u2013-]\s*\p{Lu}[^.!?]{0,60}$/u;
+/** A block that is one quotation from its opening mark to its closing one. */
+const WHOLE_QUOTATION = /^["“‘][^"“”]+["”’]$/u;
+/** A quotation or a sentence of at least this many words is prose, not a heading. */
+const MIN_PROSE_WORDS = 6;
 const COPYRIGHT = /^(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved)/iu;
 /** "Headline - Publisher", "Headline | Publisher", "Headline: report" pasted between paragraphs. */
 const LINK_HEADLINE = /(?:\s[-–—|]\s[\p{Lu}\d][^.!?]{0,60}|:\s*report)$/u;
@@ -52,14 +58,37 @@ export function classifyFurniture(text: string): FurnitureKind | undefined {
   const plain = text.replace(/[\u2018\u2019]/gu, "'");
   if (COPYRIGHT.test(plain)) return 'copyright';
   if (AI_SELF_REFERENCE.test(plain) || (ASSISTANT_OPENING.test(plain) && ASSISTANT_REQUEST.test(plain))) return 'assistant-reply';
-  if (LINK_HEADLINE.test(text) && !SENTENCE_END.test(text)) return 'link-headline';
-  if (SENTENCE_END.test(text)) return undefined;
+  if (SENTENCE_END.test(text) || SIGNED_QUOTATION.test(text) || isProse(text)) return undefined;
+  if (LINK_HEADLINE.test(text)) return 'link-headline';
   const words = text.split(/\s+/u).length;
   if (words <= 4) return 'navigation';
   const lastWord = text.split(/\s+/u).at(-1) ?? '';
   // A line cut off mid-sentence ends on a lower-case word after a comma-led clause.
   if (/,/u.test(text) && /^\p{Ll}/u.test(lastWord)) return 'fragment';
   return 'heading';
+}
+
+const wordsOf = (text: string): string[] => text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+const wordCount = (text: string): number => wordsOf(text).length;
+/** Most words lower case, as in a sentence; a title in marks (“Star Wars: The Rise of Skywalker”) is capitalised. */
+const readsAsSentence = (text: string): boolean => {
+  const words = wordsOf(text);
+  return words.filter((word) => /^\P{L}*\p{Ll}/u.test(word)).length * 2 > words.length;
+};
+
+/**
+ * Prose whose last sentence lacks its punctuation: a quotation standing as a
+ * paragraph (“… rather than Barack Obama”) that reads as a sentence, or a paragraph whose earlier
+ * sentences end as sentences do and whose last was cut off in scraping. A
+ * heading, a menu or a pasted headline is neither.
+ */
+function isProse(text: string): boolean {
+  if (WHOLE_QUOTATION.test(text)) return wordCount(text) >= MIN_PROSE_WORDS && readsAsSentence(text);
+  const sentences = splitSentences(text).slice(0, -1);
+  return sentences.some((sentence) => {
+    const words = text.slice(sentence.start, sentence.end);
+    return SENTENCE_END.test(words) && wordCount(words) >= MIN_PROSE_WORDS;
+  });
 }
 
 /** Cuts a long paragraph into runs of whole sentences, each at most MAX_PASSAGE_CHARS when it can be. */

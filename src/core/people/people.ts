@@ -10,9 +10,12 @@ import type { Passage, PeopleIndex, PersonDescription, PersonMention } from '../
 function nameOrder(draft: PersonDraft): (a: FullNameForm, b: FullNameForm) => number {
   const isSlip = (form: FullNameForm): number => (draft.slipKeys.has(form.surnameKeys[0] ?? '') ? 1 : 0);
   const words = (form: FullNameForm): number => form.key.split(' ').length;
+  // Initials say less than the names they stand for: "Benjamin Nzeribe" is fuller than "B. U. Nzeribe".
+  const spelledOut = (form: FullNameForm): number => form.key.split(' ').filter((word) => word.length > 1).length;
   // A name is shown only as the corpus writes it: a surname borrowed from "Oded and Yocheved Lifshitz" ranks last.
   const composed = (form: FullNameForm): number => (form.verbatim ? 0 : 1);
-  return (a, b) => composed(a) - composed(b) || isSlip(a) - isSlip(b) || words(b) - words(a) || b.count - a.count || b.surface.length - a.surface.length;
+  return (a, b) =>
+    composed(a) - composed(b) || isSlip(a) - isSlip(b) || spelledOut(b) - spelledOut(a) || words(b) - words(a) || b.count - a.count || b.surface.length - a.surface.length;
 }
 
 /** The fullest form the corpus gives a person, verbatim. */

@@ -22,7 +22,7 @@ export const SPEECH_VERBS = words(`
   recalled recalls recalling recounted recounting insisted insists insisting warned warns warning
   noted noting admitted admits admitting acknowledged acknowledging declared declaring
   announced announcing argued argues arguing asked asks asking replied replies replying
-  responded responding answered wrote writes writing posted tweeted claimed claiming
+  responded responding answered wrote written writes writing posted tweeted claimed claiming
   confirmed confirming concluded concluding continued conceded conceding cautioned cautioning
   contended maintained observed predicted promised pledged vowed urged urging suggested
   testified complained joked quipped shouted whispered exclaimed mused agreed countered
@@ -30,6 +30,15 @@ export const SPEECH_VERBS = words(`
   cautions stresses laments recounts acknowledges declares continues concludes concedes contends
   maintains observes predicts suggests testifies complains muses agrees denies affirms indicates
   reiterates responds speculates
+`);
+
+/**
+ * Verbs of saying in the forms that are also common nouns, read as verbs only
+ * right after a closing mark, where no noun stands: "“…,” comments Roe",
+ * "“…,” notes Roe".
+ */
+export const INVERTED_SPEECH_VERBS = words(`
+  comments notes states claims reports jokes promises
 `);
 
 /**

@@ -1,12 +1,13 @@
 import {
   CHARACTERISING_VERBS,
   DEFINITE_DETERMINERS,
+  INVERTED_SPEECH_VERBS,
   OTHER_PRONOUNS,
   SINGULAR_PRONOUNS,
   SPEECH_VERBS,
   VERB_FILLERS,
 } from './attribution-lexicon.ts';
-import { isParticle, isRoleNoun } from '../people/people.ts';
+import { isParticle, isRoleNoun, isTitleHead } from '../people/people.ts';
 import { isTitleAbbreviation } from '../text/text.ts';
 import { gapBefore, type ParagraphContext, sentenceStartAt, spanEdgeBefore, wordIndexAt } from './paragraph-context.ts';
 import type { MarkedSpan } from './quote-marks.ts';
@@ -128,7 +129,10 @@ function phraseEndingAt(context: ParagraphContext, last: number, floor: number):
   // "A spokesperson for Orion Freight", "Kwame Mensah of Ridgeline Securities": the head comes before the preposition.
   const before = context.words[first - 1];
   if (ref.kind === 'name' && first - 2 >= floor && before && PREPOSITIONS.has(before.term) && joinsPhrase(context, first) && joinsPhrase(context, first - 1)) {
-    return phraseEndingAt(context, first - 2, floor);
+    const head = phraseEndingAt(context, first - 2, floor);
+    // "Secretary of State Mike Pompeo": a title's head names no one; the name after it does.
+    const titleOnly = head?.ref.kind === 'name' && head.first === first - 2 && isTitleHead(context.words[first - 2]?.term ?? '');
+    return titleOnly ? { ref, first: head.first } : head;
   }
   return { ref, first };
 }
@@ -250,12 +254,15 @@ export function attributeAfter(context: ParagraphContext, span: MarkedSpan, long
     const ref = phraseFrom(context, first + 2, end);
     return ref ? { ref, side: 'after', adjacent: true } : undefined;
   }
+  // "“…,” X said": the quotation is what the clause after it says; "“…” of the patients, X said" is a longer sentence (see attributeTrailing).
+  const saidWhole = /^,/u.test(lead) || /,\P{L}*$/u.test(context.text.slice(span.start, span.end));
   for (let verb = first; verb < end; verb += 1) {
-    if (!isSpeechVerb(context, verb, long)) continue;
+    const nounLikeVerb = verb === first && INVERTED_SPEECH_VERBS.has(word.term);
+    if (!isSpeechVerb(context, verb, long) && !nounLikeVerb) continue;
     const found = speakerOfVerb(context, verb, first, end);
     if (found === 'participial') return undefined;
     if (found !== undefined && (found.first === first || isLeadingPhrase(context, first, found.first))) return { ref: found.ref, side: 'after', adjacent: true };
-    const leading = leadingNameBefore(context, first, verb);
+    const leading = leadingNameBefore(context, first, verb) ?? (saidWhole && found?.ref.kind !== 'pronoun' ? nameHeadingSubject(context, first, verb) : undefined);
     if (leading && found?.ref.kind !== 'pronoun') return { ref: leading, side: 'after', adjacent: true };
     if (found !== undefined) return undefined;
     // "“…” announced in October, said Jo Roe, a scholar": the speaker follows a verb set off by a comma.
@@ -277,6 +284,35 @@ function leadingNameBefore(context: ParagraphContext, first: number, verb: numbe
   if (ref?.kind !== 'name' || ref.start !== context.words[first]?.start) return undefined;
   const next = wordIndexAt(context, ref.end);
   return next < verb && /^\s*,\s*$/u.test(gapBefore(context, next)) ? ref : undefined;
+}
+
+/**
+ * The person a subject of several words names: "“…,” study lead author Jo
+ * Roe, a scientist at the Goddard Center in Greenbelt, Maryland, said",
+ * "“…,” chairman, CEO and president Jo Roe said", "“…,” the agency's deputy
+ * director of prosecutions, Jo Roe, said". Of the names between the closing
+ * mark (word `first`) and the verb, the first that heads a phrase: it opens
+ * the subject, follows a comma or a noun of office, and is followed by a
+ * comma or the verb. A name that qualifies a noun ("NASA scientist"), owns
+ * something ("the agency's") or follows a preposition ("a spokesperson for
+ * Jo Roe") is not the speaker.
+ */
+function nameHeadingSubject(context: ParagraphContext, first: number, verb: number): SpeakerRef | undefined {
+  if (verb - first > MAX_CLAUSE_WORDS) return undefined;
+  for (let start = first; start < verb; start += 1) {
+    if (context.quoted[start] || !isNameWord(context, start) || (start > first && joinsPhrase(context, start) && isNameWord(context, start - 1))) continue;
+    const previous = context.words[start - 1];
+    const opens = start === first || /,/u.test(gapBefore(context, start)) || (previous !== undefined && isRoleNoun(previous.term) && joinsPhrase(context, start));
+    let last = start;
+    while (last + 1 < verb && isNameWord(context, last + 1) && joinsPhrase(context, last + 1) && !isPossessor(context, last)) last += 1;
+    let next = last + 1;
+    while (next < verb && VERB_FILLERS.has(context.words[next]?.term ?? '') && /^\s+$/u.test(gapBefore(context, next))) next += 1;
+    const closes = (next === verb && /^\s+$/u.test(gapBefore(context, next))) || /^\s*,\s*$/u.test(gapBefore(context, last + 1));
+    if (!opens || !closes || isPossessor(context, last)) continue;
+    const ref = classifyPhrase(context, start, last);
+    if (ref.kind === 'name') return ref;
+  }
+  return undefined;
 }
 
 /**
@@ -323,6 +359,26 @@ export function attributeBefore(context: ParagraphContext, span: MarkedSpan, lon
   while (clauseFirst > regionFirst && !/,/u.test(gapBefore(context, clauseFirst))) clauseFirst -= 1;
   const ref = phraseFrom(context, clauseFirst, opening);
   return ref ? { ref, side: 'before', adjacent: true } : undefined;
+}
+
+/**
+ * "It's important to “take really detailed histories” of the patients,
+ * Dempsey said.", "The outages have been “terribly disruptive” and …, “we
+ * won’t roll the dice,” CEO Jo Roe said.": a sentence that ends by naming
+ * its speaker after a comma reports all of it, the quotations inside too.
+ * Not adjacent: a scare quote inside such a sentence is no evidence of speech.
+ */
+export function attributeTrailing(context: ParagraphContext, span: MarkedSpan): Attribution | undefined {
+  const sentence = context.sentences.find((entry) => entry.start <= span.start && span.end <= entry.end);
+  if (!sentence) return undefined;
+  const from = wordIndexAt(context, span.end);
+  let verb = wordIndexAt(context, sentence.end) - 1;
+  while (verb >= from && (context.quoted[verb] || !SPEECH_VERBS.has(context.words[verb]?.term ?? ''))) verb -= 1;
+  const verbWord = context.words[verb];
+  if (verb < from || !verbWord || context.spans.some((other) => other.start >= verbWord.end && other.start < sentence.end)) return undefined;
+  const found = subjectBefore(context, verb, from);
+  if (found === undefined || found === 'participial' || (found.ref.kind !== 'name' && found.ref.kind !== 'pronoun')) return undefined;
+  return /,/u.test(gapBefore(context, found.first)) ? { ref: found.ref, side: 'after', adjacent: false } : undefined;
 }
 
 /**

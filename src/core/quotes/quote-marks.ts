@@ -12,8 +12,9 @@ export interface MarkedSpan {
   closed: boolean;
 }
 
-const OPENING_GLYPHS = new Set(['“', '„', '‟']);
-const CLOSING_GLYPHS = new Set(['”']);
+/** Glyphs that say which way a double mark faces; for a pair of single marks (‘‘, ’’, ``), its last glyph. */
+const OPENING_GLYPHS = new Set(['“', '„', '‟', '‘', '`']);
+const CLOSING_GLYPHS = new Set(['”', '’']);
 const BEFORE_OPENING = /[\s([{\u2014\u2013\-/]/u;
 const AFTER_CLOSING = /[\s.,;:!?)\]}\u2014\u2013\-…]/u;
 
@@ -24,12 +25,12 @@ type MarkRole = 'open' | 'close' | 'either';
  * it, and from its glyph when the sides do not tell: scraped text mixes
  * curly and straight marks and sometimes turns a curly one the wrong way.
  */
-function markRole(text: string, index: number): MarkRole {
+function markRole(text: string, index: number, length: number): MarkRole {
   const before = text[index - 1];
-  const after = text[index + 1];
+  const after = text[index + length];
   const canOpen = after !== undefined && !/\s/u.test(after) && (before === undefined || BEFORE_OPENING.test(before));
   const canClose = before !== undefined && !/\s/u.test(before) && (after === undefined || AFTER_CLOSING.test(after));
-  const glyph = text[index] ?? '';
+  const glyph = text[index + length - 1] ?? '';
   if (canOpen && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
   if (OPENING_GLYPHS.has(glyph)) return 'open';
@@ -37,7 +38,8 @@ function markRole(text: string, index: number): MarkRole {
   return 'either';
 }
 
-const DOUBLE_MARK = /["“”„‟]/gu;
+/** A double mark, or two single marks standing for one (wire copy closes quotations with ’’ or '', and typewriter style opens them with ``). */
+const DOUBLE_MARK = /["“”„‟]|[‘’'`]{2}(?![‘’'`])/gu;
 
 /** Where a quotation whose opening mark was lost begins: the first sentence after the previous quotation, or the paragraph's start. */
 function lostOpeningStart(text: string, previousEnd: number): number {
@@ -66,18 +68,19 @@ function findDoubleSpans(text: string): MarkedSpan[] {
   let openAt: number | undefined;
   for (const mark of text.matchAll(DOUBLE_MARK)) {
     const index = mark.index;
-    const role = markRole(text, index);
+    const end = index + mark[0].length;
+    const role = markRole(text, index, mark[0].length);
     if (openAt === undefined && role !== 'close') {
       openAt = index;
     } else if (openAt !== undefined && role !== 'open') {
-      spans.push({ start: openAt, end: index + 1, opened: true, closed: true });
+      spans.push({ start: openAt, end, opened: true, closed: true });
       openAt = undefined;
     } else if (openAt !== undefined) {
       // Two opening marks in a row: the first lost its closing mark, so where it ends is unknown.
       openAt = index;
     } else {
       const start = lostOpeningStart(text, spans.at(-1)?.end ?? 0);
-      if (start < index) spans.push({ start, end: index + 1, opened: false, closed: true });
+      if (start < index) spans.push({ start, end, opened: false, closed: true });
     }
   }
   if (openAt !== undefined) spans.push({ start: openAt, end: text.trimEnd().length, opened: true, closed: false });
@@ -103,7 +106,7 @@ const PUNCTUATED_CLOSE_AFTER = /[.,;:!?…)]/u;
  * more often an apostrophe than a quotation running on.
  */
 function findSingleSpans(text: string, double: readonly MarkedSpan[]): MarkedSpan[] {
-  const insideDouble = (index: number): boolean => double.some((span) => index > span.start && index < span.end - 1);
+  const insideDouble = (index: number): boolean => double.some((span) => index >= span.start && index < span.end);
   const opens: number[] = [];
   const closes: number[] = [];
   for (const mark of text.matchAll(SINGLE_MARK)) {

@@ -1,6 +1,6 @@
 import { SPEAKER_VOICE, TITLE_CUES, TITLE_FUNCTION_WORDS } from './attribution-lexicon.ts';
 import { readParagraph, type ParagraphContext } from './paragraph-context.ts';
-import { attributeAfter, attributeBefore, type Attribution } from './quote-attribution.ts';
+import { attributeAfter, attributeBefore, attributeTrailing, type Attribution } from './quote-attribution.ts';
 import type { MarkedSpan } from './quote-marks.ts';
 import { createSpeakerResolver } from './speaker-resolution.ts';
 import { terms } from '../text/text.ts';
@@ -12,6 +12,13 @@ import type { Passage, PeopleIndex, Quotation, SourceDocument } from '../types.t
  * word or three, and no one is said to have said them.
  */
 const MIN_WORDS_WITHOUT_EVIDENCE = 4;
+
+/**
+ * A short span repeating this many words or more of a quotation earlier in
+ * its document is that speaker's words quoted again (“investing for growth.”
+ * after “… in addition to investing for growth that will drive revenues.”).
+ */
+const MIN_ECHO_WORDS = 2;
 
 interface BodyParagraph {
   context: ParagraphContext;
@@ -26,7 +33,8 @@ interface BodyParagraph {
  * Kushner."), or one left open at a paragraph's end when the next paragraph
  * opens with a mark (news style for a quotation running over paragraphs).
  * Titles and coined terms are not quotations; a span of a few words is one
- * only with evidence that it was spoken (see `isSpoken`).
+ * only with evidence that it was spoken (see `isSpoken`), or when it repeats
+ * words of a quotation earlier in its document, whose speaker it keeps.
  *
  * The speaker comes from the attribution beside the span, resolved through
  * the people index. A quotation without attribution continues the speaker of
@@ -47,23 +55,30 @@ export function extractQuotations(documents: readonly SourceDocument[], passages
     );
     let previous: Quotation | undefined;
     let carried: Quotation | undefined;
+    /** The words of the document's quotations so far, with the quotation: a short span may echo one. */
+    const quoted: Array<{ words: string; quotation: Quotation }> = [];
     paragraphs.forEach(({ context, passages: pieces }, index) => {
       const next = paragraphs[index + 1]?.context;
       let inParagraph: Quotation | undefined;
       let previousEnd = 0;
       for (const span of context.spans) {
         const long = wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE;
-        const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd);
+        const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd) ?? attributeTrailing(context, span);
         previousEnd = span.end;
-        if (!isQuotation(context, span, attribution, next)) continue;
+        const spanTerms = terms(innerText(context, span));
+        const words = ` ${spanTerms.join(' ')} `;
+        const echoed = long || spanTerms.length < MIN_ECHO_WORDS || isTitle(context, span, attribution) ? undefined : quoted.find((entry) => entry.words.includes(words))?.quotation;
+        if (!echoed && !isQuotation(context, span, attribution, next)) continue;
         const continued = inParagraph ?? (isAllQuoted(context) ? carried : undefined);
         const speakerId = attribution
           ? resolver.resolve(attribution.ref, index, previous?.speakerId)
-          : continued
-            ? continued.speakerId
-            : standsAlone(context, span)
-              ? resolver.resolvePreceding(index, span.start)
-              : undefined;
+          : echoed
+            ? echoed.speakerId
+            : continued
+              ? continued.speakerId
+              : standsAlone(context, span)
+                ? resolver.resolvePreceding(index, span.start)
+                : undefined;
         const start = context.offset + span.start;
         const passage = pieces.filter((piece) => piece.start <= start).at(-1) ?? (pieces[0] as Passage);
         const quotation: Quotation = {
@@ -75,6 +90,7 @@ export function extractQuotations(documents: readonly SourceDocument[], passages
           ...(speakerId !== undefined ? { speakerId } : {}),
         };
         quotations.push(quotation);
+        quoted.push({ words, quotation });
         previous = quotation;
         inParagraph = quotation;
       }

@@ -2,7 +2,7 @@ import { isCountryWord, isOrganisationHead, isRoleNoun, isSentenceOpener, isTitl
 import type { ParagraphContext } from './paragraph-context.ts';
 import type { Span } from '../text/text.ts';
 import { reportedSpeakers, type SpeakerRef } from './quote-attribution.ts';
-import type { PeopleIndex, PersonDescription, PersonMention } from '../types.ts';
+import type { PeopleIndex, Person, PersonDescription, PersonMention } from '../types.ts';
 
 /** How many paragraphs back a pronoun may look for the person it stands for: its own and the one before. */
 const PRONOUN_REACH = 1;
@@ -46,6 +46,11 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
     if (honorific && !genders.has(mention.personId)) genders.set(mention.personId, honorific === 'Mr' ? 'he' : 'she');
   }
 
+  const mentionText = (mention: PersonMention): string => {
+    const context = contexts.find((entry) => mention.start >= entry.offset && mention.end <= entry.offset + entry.text.length);
+    return context?.text.slice(mention.start - context.offset, mention.end - context.offset) ?? '';
+  };
+
   const mentionsWithin = (paragraph: number, start: number, end: number): PlacedMention[] => {
     const offset = contexts[paragraph]?.offset ?? 0;
     return placed.filter((entry) => entry.paragraph === paragraph && entry.mention.start < offset + end && entry.mention.end > offset + start);
@@ -54,15 +59,37 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
   const resolveName = (ref: SpeakerRef, paragraph: number): number | undefined => {
     // The person is the one the name's last words name: "Israeli National Security Minister Itamar Ben-Gvir" is no Israeli.
     const offset = contexts[paragraph]?.offset ?? 0;
-    const named = mentionsWithin(paragraph, ref.start, ref.end).find((entry) => entry.mention.end >= offset + ref.end);
-    if (named) return named.mention.personId;
     const words = (contexts[paragraph]?.text ?? '').slice(ref.start, ref.end).split(/\s+/u);
+    const named = mentionsWithin(paragraph, ref.start, ref.end).find((entry) => entry.mention.end >= offset + ref.end);
+    const namedPerson = named ? people.people[named.mention.personId] : undefined;
+    if (named) return namedPerson && namesSomeoneElseHere(namedPerson, words) ? undefined : named.mention.personId;
     // "Prime Minister Henrik Dahl": drop leading titles until the index knows the name.
     for (let first = 0; first < words.length; first += 1) {
       const person = people.find(words.slice(first).join(' '));
-      if (person) return person.id;
+      if (person) return namesSomeoneElseHere(person, words.slice(first)) ? undefined : person.id;
     }
     return undefined;
+  };
+
+  /**
+   * Whether a name the index gives to someone this document never mentions
+   * in full ("Ward", known from another article's Denzel Ward) is here the surname
+   * of a person the document writes in full and the index does not know
+   * ("Lewis Ward, research director …"): the article's own person is meant.
+   */
+  const namesSomeoneElseHere = (person: Person, written: readonly string[]): boolean => {
+    const inFull = ({ mention }: PlacedMention): boolean => mention.personId === person.id && /\s/u.test(mentionText(mention));
+    if (written.length !== 1 || placed.some(inFull)) return false;
+    const surname = written[0] ?? '';
+    const known = new Set([person.name, ...person.aliases].map((name) => name.toLowerCase()));
+    return contexts.some((context) =>
+      context.words.some((word, index) => {
+        const previous = context.words[index - 1];
+        if (!previous || context.text.slice(word.start, word.end) !== surname || !previous.capitalised || !/^\s+$/u.test(context.text.slice(previous.end, word.start))) return false;
+        if (isTitleHead(previous.term) || isSentenceOpener(previous.term)) return false;
+        return !known.has(context.text.slice(previous.start, word.end).toLowerCase());
+      }),
+    );
   };
 
   /**
