@@ -1,6 +1,6 @@
 import { loadCorpus, type LoadCorpusOptions, splitPassages } from '../corpus/corpus.ts';
 import { documentDate, extractTimeExpressions } from '../time/time.ts';
-import { collectPeople, createPeopleIndex, type PersonRecord } from '../people/people.ts';
+import { collectPeople, createPeopleIndex, namesOfPassages, type PassageNames, type PersonRecord } from '../people/people.ts';
 import { extractQuotations } from '../quotes/quotes.ts';
 import { mergeSegments, TextIndex, textIndexData, type IndexedText, type TextIndexData } from '../search/search.ts';
 import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from '../types.ts';
@@ -40,12 +40,20 @@ export interface DocumentAnalysis {
   timeExpressions: TimeExpression[];
   /** The text index of its body passages, ids counted from 0 like theirs. */
   index: TextIndexData;
+  /** The names each passage holds: what the corpus-wide people analysis reads. */
+  names: PassageNames;
 }
 
 export function analyseDocument(document: SourceDocument): DocumentAnalysis {
   const passages = splitPassages(document, 0);
   const date = documentDate(document, passages);
-  return { passages, ...(date ? { date } : {}), timeExpressions: extractTimeExpressions(passages, date), index: textIndexData(passageEntries(passages)) };
+  return {
+    passages,
+    ...(date ? { date } : {}),
+    timeExpressions: extractTimeExpressions(passages, date),
+    index: textIndexData(passageEntries(passages)),
+    names: namesOfPassages(passages),
+  };
 }
 
 /** The documents' analyses placed one after another: passage ids become positions in the Library. */
@@ -84,8 +92,9 @@ export interface CorpusAnalysis {
   quotationIndex: TextIndexData;
 }
 
-export function analyseCorpus(documents: readonly SourceDocument[], passages: readonly Passage[]): CorpusAnalysis {
-  const people = collectPeople(passages);
+/** `names`: each placed passage's, from the documents' analyses in the same order. */
+export function analyseCorpus(documents: readonly SourceDocument[], passages: readonly Passage[], names: PassageNames): CorpusAnalysis {
+  const people = collectPeople(passages, names);
   const quotations = extractQuotations(documents, passages, createPeopleIndex(people, passages));
   const documentsByFile = new Map(documents.map((document) => [document.file, document]));
   return { people, quotations, quotationIndex: textIndexData(quotationEntries(documentsByFile, quotations)) };
@@ -149,8 +158,9 @@ export function indexLibrary(documents: readonly SourceDocument[], placed: Place
 }
 
 export function buildLibrary(documents: readonly SourceDocument[], problems: readonly LoadProblem[] = []): Library {
-  const placed = placeAnalyses(documents, documents.map(analyseDocument));
-  return indexLibrary(documents, placed, analyseCorpus(documents, placed.passages), problems);
+  const analyses = documents.map(analyseDocument);
+  const placed = placeAnalyses(documents, analyses);
+  return indexLibrary(documents, placed, analyseCorpus(documents, placed.passages, analyses.flatMap((analysis) => analysis.names)), problems);
 }
 
 /** Reads the corpus folder and builds a Library from it. */

@@ -1,4 +1,4 @@
-import { findNameCandidates, type NameCandidate, type NameFilter } from './name-candidates.ts';
+import { findNameCandidates, type NameCandidate } from './name-candidates.ts';
 import { Cue } from './person-evidence.ts';
 import type { Passage } from '../types.ts';
 
@@ -40,9 +40,9 @@ function markCredits(text: string, candidates: readonly NameCandidate[]): NameCa
  * ("Jane Roe, BBC diplomatic correspondent", "JANE ROE IS THE NETWORK'S
  * POLITICAL EDITOR"), which say who someone is as plainly as any sentence.
  */
-export function passageNames(passage: Passage, wanted?: NameFilter): NameCandidate[] {
+export function passageNames(passage: Passage): NameCandidate[] {
   if (passage.furniture && !CREDIT_FURNITURE.has(passage.furniture)) return [];
-  const candidates = findNameCandidates(passage.text, wanted);
+  const candidates = findNameCandidates(passage.text);
   const credited = markCredits(passage.text, candidates);
   if (!passage.furniture) return candidates;
   if (credited.length > 0) return credited;

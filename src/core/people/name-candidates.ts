@@ -227,13 +227,9 @@ function genderOf(text: string, split: SplitRun): Gender | undefined {
   return courtesy === 'ms' || courtesy === 'mrs' || courtesy === 'miss' ? 'female' : undefined;
 }
 
-/** Which names to work out fully: pass one wants all, pass two only those that may be a person's. */
-export type NameFilter = (words: readonly NameWord[]) => boolean;
-
-function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefined, wanted: NameFilter): { candidate?: NameCandidate; title?: Span } {
+function candidateOf(text: string, run: NameWord[], titleBefore: Span | undefined): { candidate?: NameCandidate; title?: Span } {
   const split = splitRun(text, run, titleBefore);
   if (split.name.length === 0) return split.title ? { title: split.title } : {};
-  if (!wanted(split.name)) return {};
   const first = split.name[0] as NameWord;
   const last = split.name.at(-1) as NameWord;
   // "Jr." keeps its full stop, as the name is written.
@@ -329,14 +325,14 @@ function markVariants(text: string, candidates: NameCandidate[]): void {
  * ("Prime Minister Benjamin Netanyahu"), sentence-opening words dropped, and
  * a title's place left out ("U.S. Ambassador to Israel Mike Huckabee").
  */
-export function findNameCandidates(written: string, wanted: NameFilter = () => true): NameCandidate[] {
+export function findNameCandidates(written: string): NameCandidate[] {
   const text = withoutShouting(written);
   const candidates: NameCandidate[] = [];
   let pendingTitle: Span | undefined;
   for (const run of capitalRuns(text)) {
     const first = run[0] as NameWord;
     const linked = pendingTitle && isTitleLink(lastWordBefore(text, first.start) ?? '') && first.start - pendingTitle.end < 12 ? pendingTitle : undefined;
-    const { candidate, title } = candidateOf(text, run, linked, wanted);
+    const { candidate, title } = candidateOf(text, run, linked);
     pendingTitle = candidate ? undefined : title;
     if (candidate) candidates.push(candidate);
   }

@@ -1,5 +1,4 @@
 import type { NameWord } from './capital-runs.ts';
-import { passageNames } from './credit-lines.ts';
 import { surnameOf, type NameCandidate } from './name-candidates.ts';
 import { surnameKeys, wordKey } from './name-keys.ts';
 import { addCues, noEvidence, type NameEvidence } from './person-evidence.ts';
@@ -33,6 +32,9 @@ export interface AnnouncedSpelling {
   of: string;
   surface: string;
 }
+
+/** The names of each passage, `names[i]` those of `passages[i]` (see passageNames). */
+export type PassageNames = readonly (readonly NameCandidate[])[];
 
 /** What pass one over the corpus learns about names, before deciding who is a person. */
 export interface NameStatistics {
@@ -100,19 +102,19 @@ function addLone(statistics: NameStatistics, text: string, candidate: NameCandid
 }
 
 /**
- * Pass one: every name in the body passages, counted with its evidence. Page
- * furniture is skipped but for bylines and bio lines: a pasted headline says nothing about who is who.
+ * Pass one: every name in the body passages, counted with its evidence
+ * (`names`: those of each passage).
  */
-export function collectNameStatistics(passages: readonly Passage[]): NameStatistics {
+export function collectNameStatistics(passages: readonly Passage[], names: PassageNames): NameStatistics {
   const statistics: NameStatistics = { forms: new Map(), lone: new Map(), surnameCounts: new Map(), spellings: [] };
-  for (const passage of passages) {
-    const candidates = passageNames(passage);
+  passages.forEach((passage, position) => {
+    const candidates = names[position] ?? [];
     for (const candidate of candidates) {
       if (candidate.words.length >= 2) addForm(statistics, passage.text, candidate);
       else addLone(statistics, passage.text, candidate);
       const spelled = candidate.variantOf === undefined ? undefined : candidates[candidate.variantOf];
       if (spelled) statistics.spellings.push({ of: nameKey(spelled.words), surface: passage.text.slice(candidate.start, candidate.end) });
     }
-  }
+  });
   return statistics;
 }

@@ -1,7 +1,6 @@
-import { passageNames } from './credit-lines.ts';
-import { describeCandidate, type Gender, type NameCandidate, type NameFilter } from './name-candidates.ts';
+import { describeCandidate, type Gender, type NameCandidate } from './name-candidates.ts';
 import { typoAllowance, wordKey } from './name-keys.ts';
-import { candidateSurnameKeys, nameKey } from './name-statistics.ts';
+import { candidateSurnameKeys, nameKey, type PassageNames } from './name-statistics.ts';
 import type { PeopleGroups, PersonDraft } from './people-groups.ts';
 import { introducesRelative, type DescriptionSpan } from './person-descriptions.ts';
 import { hasCue } from './person-evidence.ts';
@@ -118,33 +117,27 @@ function resolveDocument(found: readonly Found[], groups: PeopleGroups, cache: S
   return mentions;
 }
 
-/** Pass two: every mention of a person in the body passages (and bylines), one document at a time. */
-export function resolveMentions(passages: readonly Passage[], groups: PeopleGroups): ResolvedMention[] {
+/** Pass two: every mention of a person in the body passages (and bylines), one document at a time; `names` as for pass one. */
+export function resolveMentions(passages: readonly Passage[], groups: PeopleGroups, names: PassageNames): ResolvedMention[] {
   const mentions: ResolvedMention[] = [];
   const cache: SlipCache = new Map();
   const genders = new Map<PersonDraft, Gender>();
   let document: Found[] = [];
   let file: string | undefined;
-  const givenKeys = new Set(groups.drafts.flatMap((draft) => [...draft.givenKeys]));
-  const wanted: NameFilter = (words) => {
-    if (words.length > 1) return groups.byForm.has(nameKey(words));
-    const key = words[0]?.key ?? '';
-    return groups.bySurname.has(key) || givenKeys.has(key) || candidateSurnameKeys({ words } as NameCandidate).some((other) => groups.bySurname.has(other)) || (typoAllowance(key) > 0 && slipTargets(groups, key, cache).length > 0);
-  };
   const finishDocument = (): void => {
     for (const mention of resolveDocument(document, groups, cache, genders)) mentions.push(mention);
   };
-  for (const passage of passages) {
+  passages.forEach((passage, position) => {
     if (passage.file !== file) {
       finishDocument();
       document = [];
       file = passage.file;
     }
     const first = document.length;
-    for (const candidate of passageNames(passage, wanted)) {
+    for (const candidate of names[position] ?? []) {
       document.push({ passage, candidate, ...(candidate.variantOf === undefined ? {} : { spells: first + candidate.variantOf }) });
     }
-  }
+  });
   finishDocument();
   return mentions;
 }

@@ -1,4 +1,6 @@
-import { collectNameStatistics, type FullNameForm } from './name-statistics.ts';
+import { passageNames } from './credit-lines.ts';
+import type { NameCandidate } from './name-candidates.ts';
+import { collectNameStatistics, type FullNameForm, type PassageNames } from './name-statistics.ts';
 import { groupPeople, type PersonDraft } from './people-groups.ts';
 import { createPeopleIndex, type PersonRecord } from './people-index.ts';
 import { resolveMentions, type ResolvedMention } from './people-mentions.ts';
@@ -59,16 +61,26 @@ function describe(draft: PersonDraft, mentions: readonly ResolvedMention[], pers
 }
 
 /**
- * Who the people of a corpus are, in two linear passes over the body passages:
- * the first counts every capitalised name with the evidence around it and
- * decides who is a person; the second resolves each mention, document by
- * document. Page furniture is never read. Plain data, so that it can be cached
- * and sent between threads; `createPeopleIndex` answers questions over it.
+ * The names each passage holds, with the evidence and descriptions around
+ * them: the part of the people analysis each document yields on its own
+ * (most of its cost), so that it is cached with the document. Page furniture
+ * yields none but for bylines and bio lines.
  */
-export function collectPeople(passages: readonly Passage[]): PersonRecord[] {
-  const groups = groupPeople(collectNameStatistics(passages));
+export function namesOfPassages(passages: readonly Passage[]): NameCandidate[][] {
+  return passages.map(passageNames);
+}
+
+/**
+ * Who the people of a corpus are, in two linear passes over the names of its
+ * passages: the first counts every name with its evidence and decides who is
+ * a person; the second resolves each mention, document by document. Plain
+ * data, so that it can be cached and sent between threads; `createPeopleIndex`
+ * answers questions over it.
+ */
+export function collectPeople(passages: readonly Passage[], names: PassageNames = namesOfPassages(passages)): PersonRecord[] {
+  const groups = groupPeople(collectNameStatistics(passages, names));
   const byDraft = new Map<PersonDraft, ResolvedMention[]>();
-  for (const mention of resolveMentions(passages, groups)) {
+  for (const mention of resolveMentions(passages, groups, names)) {
     const list = byDraft.get(mention.draft);
     if (list) list.push(mention);
     else byDraft.set(mention.draft, [mention]);
@@ -82,6 +94,7 @@ export function buildPeopleIndex(passages: readonly Passage[]): PeopleIndex {
   return createPeopleIndex(collectPeople(passages), passages);
 }
 
+export type { PassageNames } from './name-statistics.ts';
 export { createPeopleIndex, peopleIndexBuilder, type PeopleIndexBuilder, type PersonRecord } from './people-index.ts';
 export { typoAllowance, wordKey } from './name-keys.ts';
 export { isCountryWord, isOrganisationHead, isParticle, isRoleNoun, isSentenceOpener, isTitleHead, isTitleModifier } from './name-lexicon.ts';
