@@ -11,7 +11,9 @@ import { watchLoopHold } from '../support/loop-hold.ts';
 
 /** Enough articles that a build takes seconds and its parts many slices, few enough for the suite's time budget. */
 const ARTICLES = 250;
-const QUESTION_EVERY_MS = 100;
+/** The issue's load during a reload: up to 50 questions at 50 a second. */
+const QUESTION_EVERY_MS = 20;
+const MAX_QUESTIONS = 50;
 
 let corpus: TempCorpus;
 let harness: Harness;
@@ -51,7 +53,7 @@ describe('connect first, then load', () => {
     expect(late.description).toContain(`**${mostMentioned()}`);
   }, 60_000);
 
-  it('keeps answering within 3 s while /reload builds, with the event loop never held over 50 ms by the build; a second /reload asked meanwhile is queued once', async () => {
+  it('answers questions asked at 50 a second within 3 s while /reload builds, with the event loop never held over 50 ms by the build; a second /reload asked meanwhile is queued once', async () => {
     await harness.bot.loaded;
     const first = path.join(corpus.dir, 'batch-00', 'article-00000.txt');
     await writeFile(first, `${await readFile(first, 'utf8')}The mediator Ysolde Brankovic arrived in Doha on Tuesday.\n`);
@@ -66,10 +68,11 @@ describe('connect first, then load', () => {
     const queuedInteraction = chatInput(harness.emulator, 'reload', {}, moderator);
     await harness.send(queuedInteraction);
     const answers: Promise<Awaited<ReturnType<typeof ask>>>[] = [];
-    while (harness.bot.library.building) {
+    while (harness.bot.library.building && answers.length < MAX_QUESTIONS) {
       answers.push(ask(name));
       await sleep(QUESTION_EVERY_MS);
     }
+    while (harness.bot.library.building) await sleep(QUESTION_EVERY_MS);
     const hold = watch.stop();
     const answered = await Promise.all(answers);
 
@@ -78,7 +81,7 @@ describe('connect first, then load', () => {
       expect(answer.description).toContain(`**${name}`);
       expect(answer.ms).toBeLessThan(3000);
     }
-    console.info(`during /reload of ${ARTICLES} articles: the loop's thread ran at most ${hold.maxCpuMs.toFixed(1)} ms between ticks; wall gap at most ${hold.maxWallMs.toFixed(1)} ms`);
+    console.info(`during /reload of ${ARTICLES} articles (${answered.length} questions at 50/s): the loop's thread ran at most ${hold.maxCpuMs.toFixed(1)} ms between ticks; wall gap at most ${hold.maxWallMs.toFixed(1)} ms`);
     expect(hold.maxCpuMs).toBeLessThan(50);
     const progressEdit = harness.edit(reloadInteraction, (request) => /^Reloading: \d/u.test(messageOf(request)?.content ?? ''));
     const report = harness.edit(reloadInteraction, (request) => messageOf(request)?.embeds?.[0]?.title === 'Library reloaded');
