@@ -90,6 +90,59 @@ describe('time expressions resolved against the document date', () => {
     ]);
   });
 
+  it('reads years chrono leaves alone: after "as soon as", in part of a year, in ranges and before the event they date', () => {
+    const text =
+      'The probe may fly as soon as 2023, a model is due in the first half of 2020, abuse went on from at least 2002 to 2005, ' +
+      'surveys ran between 2008 to 2016, and during the 2018 flu season children died.';
+    expect(expressionsIn(text, '2019-11-20')).toEqual([
+      { text: 'as soon as 2023', date: '2023' },
+      { text: 'in the first half of 2020', date: '2020' },
+      { text: 'from at least 2002 to 2005' },
+      { text: 'between 2008 to 2016' },
+      { text: 'during the 2018', date: '2018' },
+    ]);
+  });
+
+  it('reads a named day of a year as that year, and a named day before the noun it qualifies as no weekday', () => {
+    expect(expressionsIn('Black Friday 2019 will be huge, as it was back on Prime Day 2019.', '2019-11-20')).toEqual([
+      { text: 'Black Friday 2019', date: '2019' },
+      { text: 'on Prime Day 2019', date: '2019' },
+    ]);
+    expect(expressionsIn("Walmart's Black Friday ad went up last night.", '2019-11-20')).toEqual([{ text: 'last night', date: '2019-11-19' }]);
+    expect(expressionsIn('She testified before the Intelligence Committee Tuesday about the call.', '2019-11-20')).toEqual([
+      { text: 'Tuesday', date: '2019-11-19' },
+    ]);
+  });
+
+  it('dates decades ago by the year, and shows centuries, decades, seasons and the time of a told story as written', () => {
+    expect(expressionsIn('A decade ago it was bankrupt; a year and a half ago it was not; more than two decades ago it began.', '2023-06-15')).toEqual([
+      { text: 'A decade ago', date: '2013' },
+      { text: 'a year and a half ago', date: '2021' },
+      { text: 'more than two decades ago' },
+    ]);
+    const text =
+      'In the 14th century the plague spread; in the mid-2020s a probe will launch. She wrote songs that summer and paid the bill this fall. ' +
+      'Earlier that night, police searched the room. Shortly after, critics spoke. The couple had recently moved. Since Diwali, the air has been poor. ' +
+      'Her health declined over the next three months, and sales for fiscal year 2019 fell.';
+    expect(expressionsIn(text, '2019-11-20')).toEqual(
+      ['In the 14th century', 'in the mid-2020s', 'that summer', 'this fall', 'Earlier that night', 'Shortly after', 'recently', 'Since Diwali', 'over the next three months', 'fiscal year 2019'].map(
+        (expression) => ({ text: expression }),
+      ),
+    );
+  });
+
+  it('keeps "that" before a verb, "since" before a clause and a count of years out', () => {
+    expect(expressionsIn('Companies that fall under the rule, since Trump took office, spent 2000 dollars.', '2019-11-20')).toEqual([]);
+  });
+
+  it('joins a year-less date and the year named after it, and keeps "late-" with its month', () => {
+    expect(expressionsIn('The festival began on October 27 this year; the plant opened on Jan. 5 last year.', '2019-11-20')).toEqual([
+      { text: 'on October 27 this year', date: '2019-10-27' },
+      { text: 'on Jan. 5 last year', date: '2018-01-05' },
+    ]);
+    expect(expressionsIn('He unleashed his late-September plan.', '2019-11-20')).toEqual([{ text: 'late-September', date: '2019-09' }]);
+  });
+
   it('drops what news does not mean as a time', () => {
     const text =
       'In an interview on “60 Minutes,” he spoke of a 24-hour pathway, all 20 points of the plan, talks that lasted 45 minutes, ' +
