@@ -131,6 +131,11 @@ describe('time expressions resolved against the document date', () => {
     );
   });
 
+  it('keeps the date of "the night of March 10", and a year before a verb that ends in -s', () => {
+    expect(expressionsIn('Nobody knew where he was on the night of March 10, 2001.', '2019-11-20')).toEqual([{ text: 'on the night of March 10, 2001', date: '2001-03-10' }]);
+    expect(expressionsIn('The programme launched in 2011 aims to cut costs, unlike repairs in 2000 homes.', '2019-11-20')).toEqual([{ text: 'in 2011', date: '2011' }]);
+  });
+
   it('keeps "that" before a verb, "since" before a clause and a count of years out', () => {
     expect(expressionsIn('Companies that fall under the rule, since Trump took office, spent 2000 dollars.', '2019-11-20')).toEqual([]);
   });

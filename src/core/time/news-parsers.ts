@@ -22,8 +22,9 @@ const NOT_A_NUMBER = String.raw`(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent)\b)`;
  * "the first half of 2020", "during the 2018 season": chrono reads no year
  * standing alone. Only a year after a temporal word is taken, with that word
  * (chrono drops a match made of digits alone), and not when a plural noun
- * follows ("after 2000 strikes" is a count); any other word may follow
- * ("dropped in 2015 because", "in 2009 enacted the act").
+ * follows ("after 2000 strikes" is a count) unless that word is a verb
+ * ("launched in 2011 aims to"); any other word may follow ("dropped in 2015
+ * because", "in 2009 enacted the act").
  */
 const BARE_YEAR = new RegExp(
   String.raw`\b(?:in|since|by|until|till|through|throughout|during|from|before|after|early|late|mid|as\s+(?:soon|early|late)\s+as|` +
@@ -35,11 +36,16 @@ const BARE_YEAR = new RegExp(
 const PLURAL_NOUN = /^\p{Ll}+[^siu]s$/u;
 const WORDS_AFTER_A_YEAR = new Set(['after', 'before', 'until', 'since', 'while', 'amid', 'during', 'following', 'alone', 'onward', 'onwards']);
 
+/** A word ending in -s is a verb, not a counted noun, when "to" or a determiner follows it ("launched in 2011 aims to"). */
+const AFTER_A_VERB = /^\s+(?:to|the|a|an|its|their|his|her)\b/u;
+
 const yearParser: Parser = {
   pattern: () => BARE_YEAR,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const nextWord = /^\s+(\p{Ll}+)\b/u.exec(context.text.slice((match.index ?? 0) + match[0].length))?.[1];
-    if (nextWord !== undefined && PLURAL_NOUN.test(nextWord) && !isStopWord(nextWord) && !WORDS_AFTER_A_YEAR.has(nextWord)) return null;
+    const after = context.text.slice((match.index ?? 0) + match[0].length);
+    const nextWord = /^\s+(\p{Ll}+)\b/u.exec(after);
+    const counted = nextWord?.[1] !== undefined && PLURAL_NOUN.test(nextWord[1]) && !isStopWord(nextWord[1]) && !WORDS_AFTER_A_YEAR.has(nextWord[1]);
+    if (counted && !AFTER_A_VERB.test(after.slice(nextWord[0].length))) return null;
     return context.createParsingComponents({ year: Number(match[1]) });
   },
 };

@@ -46,9 +46,25 @@ function isBareClock(result: ParsedResult): boolean {
   return result.start.isCertain('hour') && !isDated(result) && !CLOCK_TIME.test(result.text);
 }
 
+const PART_OF_DAY = /^(?:morning|afternoon|evening|night)$/iu;
+
+/**
+ * "the night of March 10": chrono merges the part of the day with the date
+ * after "of" and loses the date (chrono 2.10). The part of the day is dropped
+ * before the merge; the leading words take it back into the span.
+ */
+const partOfDayBeforeADate: Refiner = {
+  refine: (context: ParsingContext, results: ParsingResult[]) =>
+    results.filter((result, index) => {
+      const next = results[index + 1];
+      if (!next || !PART_OF_DAY.test(result.text)) return true;
+      return !/^\s+of\s+$/iu.test(context.text.slice(result.index + result.text.length, next.index));
+    }),
+};
+
 const newsChrono = chrono.en.casual.clone();
 newsChrono.parsers.push(...NEWS_PARSERS);
-newsChrono.refiners.unshift(bareClockFilter);
+newsChrono.refiners.unshift(bareClockFilter, partOfDayBeforeADate);
 
 /** Every time expression chrono and the rules above accept in a sentence, in order. */
 export function findTimeExpressions(sentence: string): FoundExpression[] {
@@ -78,14 +94,22 @@ function withYearAfter(sentence: string, date: FoundExpression, next: FoundExpre
 }
 
 /**
- * Whether a time expression tells only a time of day ("at 4:25", "1 p.m.",
- * "at noon"): when in a day, not which day.
+ * How a time expression places its event: by a time of day alone ("at 4:25",
+ * "1 p.m."), relative to another event of the story ("two days later", "that
+ * night", "the next year", "75 days before"), or on the calendar (all others,
+ * vague ones included). A calendar time answers "when" by itself; the others
+ * need a day or an event the reader must find.
  */
-export function tellsOnlyTimeOfDay(expression: string): boolean {
-  if (!CLOCK_TIME.test(expression)) return false;
+export type Placement = 'time of day' | 'story' | 'calendar';
+
+export function placementOf(expression: string): Placement {
+  if (ANAPHORIC_END.test(expression) || ANAPHORIC_DAY.test(expression) || THAT_TIME.test(expression)) return 'story';
+  if (!CLOCK_TIME.test(expression)) return 'calendar';
   const results = newsChrono.parse(expression, REFERENCE);
-  return results.length > 0 && results.every((result) => result.start.isCertain('hour') && !isDated(result));
+  return results.length > 0 && results.every((result) => result.start.isCertain('hour') && !isDated(result)) ? 'time of day' : 'calendar';
 }
+
+const THAT_TIME = /\bthat\s+(?:summer|autumn|winter|season|day|night|morning|afternoon|evening|week|weekend|month|year)\b/iu;
 
 function isDated(result: ParsedResult): boolean {
   const start = result.start;
@@ -185,7 +209,7 @@ const LEADING_REACH = 48;
 const LEADING_PATTERN = [
   String.raw`(?:\b(?:early|earlier|late|later)\s+)?`,
   String.raw`(?:\b(?:on|in|at|over|during|since|by|until|till|through|throughout|from|before|after|as\s+of)\s+)?`,
-  String.raw`(?:\b(?:early|late|mid)(?:\s+|-)|\bthe\s+(?:start|beginning|end|middle)\s+of\s+|\b(?:the\s+)?(?:spring|summer|fall|autumn)\s+(?:of\s+)?)?`,
+  String.raw`(?:\b(?:early|late|mid)(?:\s+|-)|\bthe\s+(?:start|beginning|end|middle|morning|afternoon|evening|night)\s+of\s+|\b(?:the\s+)?(?:spring|summer|fall|autumn)\s+(?:of\s+)?)?`,
   String.raw`(?:\b(?:last|next|this|coming)\s+)?`,
   String.raw`(?:\b${HEDGE})?`,
 ];

@@ -57,4 +57,4 @@ export function expressionsInPassage(expressions: readonly TimeExpression[], pas
 }
 
 export { documentDate } from './document-date.ts';
-export { tellsOnlyTimeOfDay } from './time-expressions.ts';
+export { type Placement, placementOf } from './time-expressions.ts';
