@@ -13,6 +13,8 @@ const EVENTS: Record<string, string> = {
   'charges.txt': 'The smuggling charges were dropped in 2015 because the deadline had passed.\n',
   'permit.txt': 'The council on Monday renewed a fishing permit for the harbour. It is the third renewal of the permit, which is now set to lapse in April.\n',
   'survey.txt': 'The divers mapped the reef for six weeks, from May 2016 through June 2016. On one of those dives — July 2, 2016 — they saw a whale shark feeding.\n',
+  'tapes.txt': 'The next year, the rebels released two tapes and another in March 2009 in which the sailors looked thin and weary.\n',
+  'debate.txt': 'The fight will play out Thursday night when the mayoral candidates debate in Leeds just 40 days before polling begins.\n',
   'ferry.txt': 'The ferry made the news again on Monday, as the port moved its evening crossing from a 6:15 sailing to 8 p.m.\n',
 };
 
@@ -52,8 +54,13 @@ describe('/when chooses the time expression of the clause the question matched',
     expect(whenOf('whale shark feeding seen by divers')).toBe('July 2, 2016');
   });
 
-  it('prefers a day to a time of day in the same clause', () => {
+  it('reads a clause opened by a preposition and "which" as telling of the expression before it', () => {
+    expect(whenOf('rebels tape sailors thin weary')).toBe('in March 2009');
+  });
+
+  it('prefers, in the same clause, a calendar time to one relative to the story, and that to a time of day', () => {
     expect(whenOf('port moved evening ferry crossing sailing')).toBe('on Monday');
+    expect(whenOf('mayoral candidates debate in Leeds')).toBe('Thursday night');
   });
 
   it('splits at a semicolon and at "while"', () => {

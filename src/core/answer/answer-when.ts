@@ -1,5 +1,5 @@
 import type { CommandAnswer, Result } from './answer-schema.ts';
-import { expressionsInPassage, tellsOnlyTimeOfDay } from '../time/time.ts';
+import { expressionsInPassage, placementOf } from '../time/time.ts';
 import type { Library } from '../library/library.ts';
 import { type PassageHit, resultFor, searchPassages } from './results.ts';
 import { tokensMatching } from '../search/search.ts';
@@ -56,7 +56,7 @@ function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   const matches = tokensMatching(passage.text, hit.matchedTerms);
   const placed = expressionsInPassage(library.timeExpressions, passage.id).map((item) => {
     const span = { start: item.start - passage.start, end: item.end - passage.start };
-    return { item, span, timeOfDay: tellsOnlyTimeOfDay(passage.text.slice(span.start, span.end)) };
+    return { item, span, placement: placementOf(passage.text.slice(span.start, span.end)) };
   });
   const nearest = chooseExpression(passage.text, placed, matches, sentences);
   if (!nearest) {

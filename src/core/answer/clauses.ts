@@ -11,8 +11,9 @@ import type { Span } from '../text/text.ts';
  * Node's budget here.
  */
 const CLAUSE_BOUNDARY =
-  /[;:]|\s[\u2013\u2014-]\s|,\s*(?:and|but|or|yet|so|while|whereas|which|who|whom|whose|where|when)\b|\s(?:but|while|whereas|because|although|though|after|before)\s/giu;
-const RELATIVE_PRONOUN = /^,\s*(?:which|who|whom|whose)\b/iu;
+  /[;:]|\s[\u2013\u2014-]\s|,?\s(?:in|on|at|during|after|before|from|of|for|with|under|through|by)\s+(?:which|whom)\b|,\s*(?:and|but|or|yet|so|while|whereas|which|who|whom|whose|where|when)\b|\s(?:but|while|whereas|because|although|though|after|before)\s/giu;
+/** A relative clause opens at a relative pronoun after a comma, or at a preposition and "which" ("a video in which the hostages appeared"). */
+const RELATIVE_PRONOUN = /^(?:,\s*(?:which|who|whom|whose)\b|,?\s\p{L}+\s+(?:which|whom)\b)/iu;
 const DASH = /^\s[\u2013\u2014-]\s$/u;
 const SPACED_DASH = /\s[\u2013\u2014-]\s/u;
 
@@ -29,8 +30,11 @@ const SPACED_DASH = /\s[\u2013\u2014-]\s/u;
 export interface Clauses {
   /** The clause an offset of the text stands in. */
   clauseAt(offset: number): number;
-  /** Every clause a word holds a place in: its own, and the relative clause it is the antecedent of. */
-  clausesOf(word: Span): number[];
+  /**
+   * Every clause a word or expression holds a place in: its own, and the relative clause whose antecedent
+   * it is or holds ("a video in January 2017 in which the hostages appeared": the relative clause tells of that video).
+   */
+  clausesOf(span: Span): number[];
 }
 
 interface Opened {
@@ -80,7 +84,7 @@ export function sentenceClauses(text: string, sentence: Span): Clauses {
   }
   closeRelatives(local.length);
   const clauseAt = (offset: number): number => starts.findLast((start) => start.at <= offset)?.clause ?? 0;
-  const antecedentOf = (word: Span): number[] =>
-    antecedents.filter(({ span }) => span.start <= word.start && word.end <= span.end).map(({ clause }) => clause);
-  return { clauseAt, clausesOf: (word) => [clauseAt(word.start), ...antecedentOf(word)] };
+  const antecedentOf = (words: Span): number[] =>
+    antecedents.filter(({ span }) => span.start < words.end && words.start < span.end).map(({ clause }) => clause);
+  return { clauseAt, clausesOf: (words) => [clauseAt(words.start), ...antecedentOf(words)] };
 }

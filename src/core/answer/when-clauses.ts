@@ -1,5 +1,6 @@
 import { indexTerm } from '../search/search.ts';
 import type { Span, Token } from '../text/text.ts';
+import type { Placement } from '../time/time.ts';
 import { type Clauses, sentenceClauses } from './clauses.ts';
 
 /** A time expression and where it stands within the sentences and clauses of a passage. */
@@ -7,9 +8,11 @@ export interface Placed<T> {
   item: T;
   /** Its span within the passage text. */
   span: Span;
-  /** Whether it tells only a time of day ("at 4:25"): of two in one clause, the one naming a day answers "when" better. */
-  timeOfDay?: boolean;
+  /** How it places its event: of two in one clause, one on the calendar answers "when" better than one relative to the story, and that better than a time of day. */
+  placement?: Placement;
 }
+
+const PLACEMENT_RANK: Readonly<Record<Placement, number>> = { calendar: 2, story: 1, 'time of day': 0 };
 
 interface Choice<T> {
   chosen: Placed<T>;
@@ -21,8 +24,9 @@ interface Choice<T> {
 /**
  * The expression that says when the matched event happened: one in a
  * sentence with a matched word, then the one whose clause holds most of the
- * question's distinct words, then one naming more than a time of day, then
- * the nearest to a matched word (in characters). Ties go to the earlier expression. An expression in a sentence
+ * question's distinct words, then one on the calendar before one relative to
+ * the story before a time of day, then the nearest to a matched word (in
+ * characters). Ties go to the earlier expression. An expression in a sentence
  * with no matched word is chosen only when no other is, as the nearest.
  */
 export function chooseExpression<T>(
@@ -49,14 +53,14 @@ export function chooseExpression<T>(
   let best: { choice: Choice<T>; key: number[] } | undefined;
   for (const placed of expressions) {
     const sentence = sentenceOf(placed.span.start);
-    const clause = clausesIn(sentence).clauseAt(placed.span.start);
+    const clauses = clausesIn(sentence).clausesOf(placed.span);
     const inSentence = placedMatches.filter((match) => match.sentence === sentence);
-    const inClause = inSentence.filter((match) => match.clauses.includes(clause));
+    const inClause = inSentence.filter((match) => match.clauses.some((clause) => clauses.includes(clause)));
     const gapTo = (match: Token): number => Math.max(0, match.start - placed.span.end, placed.span.start - match.end);
     const nearby = inSentence.length > 0 ? inSentence : placedMatches;
     const nearest = nearby.reduce<(typeof placedMatches)[number] | undefined>((closest, match) => (!closest || gapTo(match.match) < gapTo(closest.match) ? match : closest), undefined);
     const distance = nearest ? gapTo(nearest.match) + (nearest.sentence === sentence ? 0 : Math.abs(nearest.sentence - sentence) * text.length) : 0;
-    const key = [inSentence.length > 0 ? 1 : 0, distinct(inClause), placed.timeOfDay ? 0 : 1, -distance];
+    const key = [inSentence.length > 0 ? 1 : 0, distinct(inClause), PLACEMENT_RANK[placed.placement ?? 'calendar'], -distance];
     if (!best || isGreater(key, best.key)) best = { choice: { chosen: placed, sentence, matchSentence: nearest?.sentence ?? sentence }, key };
   }
   return best?.choice;
