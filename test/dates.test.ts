@@ -204,6 +204,14 @@ describe('documentDate', () => {
     expect(dateOf(`${body}\nCorrection added Nov. 18, 2019: An earlier version misspelled a name.\n`)).toEqual({ date: '2019-11-18', source: 'dateline' });
   });
 
+  it('reads a block that is a labelled date and nothing more anywhere in the document, and no sentence that holds one', () => {
+    const body = Array.from({ length: 12 }, (_, index) => `The council met for the ${index + 1}th time.`);
+    const withCaption = [...body.slice(0, 7), '(Published Monday, Nov. 18, 2019)', ...body.slice(7)].join('\n');
+    expect(dateOf(`${withCaption}\n`)).toEqual({ date: '2019-11-18', source: 'dateline' });
+    const inASentence = [...body.slice(0, 7), 'Updated figures, published Nov. 18, 2019, showed the council met more often.', ...body.slice(7)].join('\n');
+    expect(dateOf(`${inASentence}\n`)).toBeUndefined();
+  });
+
   it('takes no date from a byline or a foot without one, nor from an unlabelled date at the foot', () => {
     expect(dateOf('By Jane Roe, a reporter who has covered the council since 2019.\nThe council met.\n')).toBeUndefined();
     const body = Array.from({ length: 8 }, (_, index) => `The council met for the ${index + 1}th time.`).join('\n');
