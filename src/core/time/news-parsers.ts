@@ -123,8 +123,9 @@ const andAHalfAgoParser: Parser = {
  * night"); "shortly after," standing alone; "recently"; "since" and one
  * capitalised word closing a phrase ("Since Diwali,": before a noun alone
  * "since" is temporal, the causal "since" takes a clause); a fiscal year,
- * which is not the calendar's. A season is read only with its determiner, and "that"
- * never before "fall" or "spring", which are verbs there.
+ * which is not the calendar's; "year-to-date". A season is read only with
+ * its determiner, and "that" never before "fall" or "spring", which are verbs
+ * there.
  */
 const OPEN_TIMES = [
   String.raw`\b(?:recent|the\s+(?:coming|next\s+few|past\s+few|last\s+few))\s+(?:days|weeks|months|years)\b`,
@@ -136,6 +137,7 @@ const OPEN_TIMES = [
   String.raw`\brecently\b`,
   String.raw`\bsince\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]+(?=\s*[,.;:])`,
   String.raw`\bfiscal\s+(?:year\s+)?(?:1[89]|20)\d\d\b`,
+  String.raw`\b(?:year|month)[\s-]to[\s-]date\b`,
 ];
 const OPEN_TIME = new RegExp(OPEN_TIMES.join('|'), 'i');
 
