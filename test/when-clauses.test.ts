@@ -15,6 +15,7 @@ const EVENTS: Record<string, string> = {
   'survey.txt': 'The divers mapped the reef for six weeks, from May 2016 through June 2016. On one of those dives — July 2, 2016 — they saw a whale shark feeding.\n',
   'tapes.txt': 'The next year, the rebels released two tapes and another in March 2009 in which the sailors looked thin and weary.\n',
   'debate.txt': 'The fight will play out Thursday night when the mayoral candidates debate in Leeds just 40 days before polling begins.\n',
+  'harbour.txt': 'Kowloon-Bayview bought the harbour from the city. The deal closed in May 2018; Kowloon-Bayview remains its operator as of March 20.\n',
   'ferry.txt': 'The ferry made the news again on Monday, as the port moved its evening crossing from a 6:15 sailing to 8 p.m.\n',
 };
 
@@ -61,6 +62,10 @@ describe('/when chooses the time expression of the clause the question matched',
   it('prefers, in the same clause, a calendar time to one relative to the story, and that to a time of day', () => {
     expect(whenOf('port moved evening ferry crossing sailing')).toBe('on Monday');
     expect(whenOf('mayoral candidates debate in Leeds')).toBe('Thursday night');
+  });
+
+  it('counts a hyphenated word of the question once, not once for each part', () => {
+    expect(whenOf('Kowloon-Bayview deal closed')).toBe('in May 2018');
   });
 
   it('splits at a semicolon and at "while"', () => {

@@ -45,7 +45,9 @@ export function chooseExpression<T>(
     }
     return clauses;
   };
-  const placedMatches = matches.map((match) => {
+  // A hyphenated word is indexed whole and by its parts ("Soon-Shiong": soonshiong, soon, shiong): it counts once.
+  const words = matches.filter((match) => !matches.some((other) => other !== match && other.start <= match.start && match.end <= other.end && other.end - other.start > match.end - match.start));
+  const placedMatches = words.map((match) => {
     const sentence = sentenceOf(match.start);
     return { match, term: indexTerm(match.term), sentence, clauses: clausesIn(sentence).clausesOf(match) };
   });
