@@ -123,9 +123,10 @@ describe('time expressions resolved against the document date', () => {
     const text =
       'In the 14th century the plague spread; in the mid-2020s a probe will launch. She wrote songs that summer and paid the bill this fall. ' +
       'Earlier that night, police searched the room. Shortly after, critics spoke. The couple had recently moved. Since Diwali, the air has been poor. ' +
-      'Her health declined over the next three months, and sales for fiscal year 2019 fell. Shares are up 9 percent year-to-date.';
+      'Her health declined over the next three months, and sales for fiscal year 2019 fell. Shares are up 9 percent year-to-date. ' +
+      'In the second period, a fight broke out.';
     expect(expressionsIn(text, '2019-11-20')).toEqual(
-      ['In the 14th century', 'in the mid-2020s', 'that summer', 'this fall', 'Earlier that night', 'Shortly after', 'recently', 'Since Diwali', 'over the next three months', 'fiscal year 2019', 'year-to-date'].map(
+      ['In the 14th century', 'in the mid-2020s', 'that summer', 'this fall', 'Earlier that night', 'Shortly after', 'recently', 'Since Diwali', 'over the next three months', 'fiscal year 2019', 'year-to-date', 'In the second period'].map(
         (expression) => ({ text: expression }),
       ),
     );

@@ -123,7 +123,9 @@ const andAHalfAgoParser: Parser = {
  * night"); "shortly after," standing alone; "recently"; "since" and one
  * capitalised word closing a phrase ("Since Diwali,": before a noun alone
  * "since" is temporal, the causal "since" takes a clause); a fiscal year,
- * which is not the calendar's; "year-to-date". A season is read only with
+ * which is not the calendar's; "year-to-date"; a part of a game or of a
+ * business year ("in the second period", "in the third quarter"; "the first
+ * half of 2020" is read with its year). A season is read only with
  * its determiner, and "that" never before "fall" or "spring", which are verbs
  * there.
  */
@@ -138,6 +140,7 @@ const OPEN_TIMES = [
   String.raw`\bsince\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]+(?=\s*[,.;:])`,
   String.raw`\bfiscal\s+(?:year\s+)?(?:1[89]|20)\d\d\b`,
   String.raw`\b(?:year|month)[\s-]to[\s-]date\b`,
+  String.raw`\bthe\s+(?:first|second|third|fourth|final|last|opening|closing)\s+(?:period|quarter|half|inning)\b(?!\s+of\b)`,
 ];
 const OPEN_TIME = new RegExp(OPEN_TIMES.join('|'), 'i');
 
