@@ -137,6 +137,16 @@ describe('time expressions resolved against the document date', () => {
     expect(expressionsIn('The programme launched in 2011 aims to cut costs, unlike repairs in 2000 homes.', '2019-11-20')).toEqual([{ text: 'in 2011', date: '2011' }]);
   });
 
+  it('never joins an open time to the date after it', () => {
+    expect(expressionsIn('Profit rose in the fourth quarter last week, and she left that summer last year.', '2019-11-20')).toEqual([
+      { text: 'in the fourth quarter' },
+      { text: 'last week', date: '2019-11' },
+      { text: 'that summer' },
+      { text: 'last year', date: '2018' },
+    ]);
+    expect(expressionsIn('The company reported its results for the fourth quarter last week.', '2019-11-20')).toEqual([{ text: 'last week', date: '2019-11' }]);
+  });
+
   it('keeps "that" before a verb, "since" before a clause and a count of years out', () => {
     expect(expressionsIn('Companies that fall under the rule, since Trump took office, spent 2000 dollars.', '2019-11-20')).toEqual([]);
   });

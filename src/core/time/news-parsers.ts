@@ -140,7 +140,7 @@ const OPEN_TIMES = [
   String.raw`\bsince\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]+(?=\s*[,.;:])`,
   String.raw`\bfiscal\s+(?:year\s+)?(?:1[89]|20)\d\d\b`,
   String.raw`\b(?:year|month)[\s-]to[\s-]date\b`,
-  String.raw`\bthe\s+(?:first|second|third|fourth|final|last|opening|closing)\s+(?:period|quarter|half|inning)\b(?!\s+of\b)`,
+  String.raw`\b(?:in|during)\s+the\s+(?:first|second|third|fourth|final|last|opening|closing)\s+(?:period|quarter|half|inning)\b(?!\s+of\b)`,
 ];
 const OPEN_TIME = new RegExp(OPEN_TIMES.join('|'), 'i');
 
@@ -157,4 +157,11 @@ const periodParser: Parser = {
   extract: (context: ParsingContext) => context.createParsingComponents({}),
 };
 
-export const NEWS_PARSERS: readonly Parser[] = [yearParser, yearRangeParser, namedDayParser, longAgoParser, andAHalfAgoParser, openTimeParser, periodParser];
+export const NEWS_PARSERS: readonly Parser[] = [yearParser, yearRangeParser, namedDayParser, longAgoParser, andAHalfAgoParser, periodParser];
+
+/**
+ * The open times, parsed apart from chrono's own parsers: a result with no
+ * date is both "date only" and "time only" to chrono's merge refiners, which
+ * would join it to the next date ("in the fourth quarter last week").
+ */
+export const OPEN_TIME_PARSERS: readonly Parser[] = [openTimeParser];

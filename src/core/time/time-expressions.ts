@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Component, ParsedComponents, ParsedResult, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { dayOf } from './calendar.ts';
 import { isStopWord } from '../text/text.ts';
-import { NEWS_PARSERS, VAGUE_TAG } from './news-parsers.ts';
+import { NEWS_PARSERS, OPEN_TIME_PARSERS, VAGUE_TAG } from './news-parsers.ts';
 import type { DateParts, Modifier, Part, Reading, ShiftUnit, TimeReference } from './time-reference.ts';
 
 /**
@@ -66,16 +66,31 @@ const newsChrono = chrono.en.casual.clone();
 newsChrono.parsers.push(...NEWS_PARSERS);
 newsChrono.refiners.unshift(bareClockFilter, partOfDayBeforeADate);
 
+const openTimes = new chrono.Chrono({ parsers: [...OPEN_TIME_PARSERS], refiners: [] });
+
+/** Results in text order without overlaps: of two that overlap, the longer stays (the first on a tie). */
+function withoutOverlaps(results: readonly ParsedResult[]): ParsedResult[] {
+  const kept: ParsedResult[] = [];
+  for (const result of [...results].sort((a, b) => a.index - b.index)) {
+    const last = kept.at(-1);
+    if (!last || last.index + last.text.length <= result.index) kept.push(result);
+    else if (result.text.length > last.text.length) kept[kept.length - 1] = result;
+  }
+  return kept;
+}
+
 /** Every time expression chrono and the rules above accept in a sentence, in order. */
 export function findTimeExpressions(sentence: string): FoundExpression[] {
   const found: FoundExpression[] = [];
-  for (const result of newsChrono.parse(sentence, REFERENCE)) {
+  for (const result of withoutOverlaps([...newsChrono.parse(sentence, REFERENCE), ...openTimes.parse(sentence, REFERENCE)])) {
     const expression = readResult(sentence, result);
     if (!expression) continue;
     const previous = found.at(-1);
     const joined = previous && withYearAfter(sentence, previous, expression);
     if (joined) found[found.length - 1] = joined;
-    else found.push(expression);
+    else if (!previous || previous.end <= expression.start) found.push(expression);
+    // Leading words reached into the expression before ("that summer last year"): they are that one's.
+    else found.push({ ...expression, start: previous.end + (/^\s*/u.exec(sentence.slice(previous.end))?.[0].length ?? 0) });
   }
   return found;
 }
