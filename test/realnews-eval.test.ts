@@ -35,9 +35,9 @@ describe('real news', () => {
    * is the README's open item, not a gate.
    */
   const FLOORS: Record<string, { who: number; quote: number; speaker: number; whenPassage: number; whenExpression: number; nothing: number }> = {
-    dev: { who: 114, quote: 183, speaker: 128, whenPassage: 116, whenExpression: 106, nothing: 48 },
-    'heldout-1': { who: 113, quote: 219, speaker: 125, whenPassage: 116, whenExpression: 101, nothing: 44 },
-    'heldout-2': { who: 95, quote: 181, speaker: 107, whenPassage: 112, whenExpression: 91, nothing: 44 },
+    dev: { who: 114, quote: 183, speaker: 128, whenPassage: 116, whenExpression: 113, nothing: 48 },
+    'heldout-1': { who: 113, quote: 219, speaker: 125, whenPassage: 116, whenExpression: 111, nothing: 44 },
+    'heldout-2': { who: 95, quote: 181, speaker: 107, whenPassage: 112, whenExpression: 107, nothing: 44 },
   };
 
   it('keeps every round at least at the figures last reached', () => {
