@@ -147,8 +147,9 @@ describe('time expressions resolved against the document date', () => {
     expect(expressionsIn('The company reported its results for the fourth quarter last week.', '2019-11-20')).toEqual([{ text: 'last week', date: '2019-11' }]);
   });
 
-  it('keeps "that" before a verb, "since" before a clause and a count of years out', () => {
+  it('keeps "that" before a verb, "since" before a clause or a verb, a count of years and a season\'s years out', () => {
     expect(expressionsIn('Companies that fall under the rule, since Trump took office, spent 2000 dollars.', '2019-11-20')).toEqual([]);
+    expect(expressionsIn('He has had no dizzy turns since recovering. He stays until the end of the 2022/23 season.', '2019-11-20')).toEqual([]);
   });
 
   it('joins a year-less date and the year named after it, and keeps "late-" with its month', () => {

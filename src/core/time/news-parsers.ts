@@ -14,8 +14,8 @@ import { isStopWord } from '../text/text.ts';
 export const VAGUE_TAG = 'verbatim/vague';
 
 const YEAR = String.raw`(1[89]\d\d|20\d\d)`;
-/** A year is not followed by more digits, a percent or a decimal ("in 2015.5"). */
-const NOT_A_NUMBER = String.raw`(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent)\b)`;
+/** A year is not followed by more digits, a percent, a decimal ("in 2015.5") or a season's second year ("the 2022/23 season"). */
+const NOT_A_NUMBER = String.raw`(?![\d%]|[.,/]\d|-\d|\s*(?:percent|per cent)\b)`;
 
 /**
  * "in 2011", "since 2023", "early 2024", "the end of 2024", "as soon as 2023",
@@ -137,7 +137,6 @@ const OPEN_TIMES = [
   String.raw`\bthat\s+(?:summer|autumn|winter|season|day|night|morning|afternoon|evening|week|weekend|month|year)\b`,
   String.raw`\b(?:shortly|soon|not\s+long|immediately)\s+(?:after(?:wards?)?|afterwards?|before|thereafter)(?=\s*[,.;:]|\s*$)`,
   String.raw`\brecently\b`,
-  String.raw`\bsince\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]+(?=\s*[,.;:])`,
   String.raw`\bfiscal\s+(?:year\s+)?(?:1[89]|20)\d\d\b`,
   String.raw`\b(?:year|month)[\s-]to[\s-]date\b`,
   String.raw`\b(?:in|during)\s+the\s+(?:first|second|third|fourth|final|last|opening|closing)\s+(?:period|quarter|half|inning)\b(?!\s+of\b)`,
@@ -146,6 +145,14 @@ const OPEN_TIME = new RegExp(OPEN_TIMES.join('|'), 'i');
 
 const openTimeParser: Parser = {
   pattern: () => OPEN_TIME,
+  extract: (context: ParsingContext) => context.createParsingComponents({}).addTag(VAGUE_TAG),
+};
+
+/** "Since Diwali,": case-sensitive, as only a capitalised word names the event ("since recovering," does not). */
+const SINCE_A_NAMED_TIME = /\b[Ss]ince\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[A-Z][a-z]+(?=\s*[,.;:])/;
+
+const sinceNamedTimeParser: Parser = {
+  pattern: () => SINCE_A_NAMED_TIME,
   extract: (context: ParsingContext) => context.createParsingComponents({}).addTag(VAGUE_TAG),
 };
 
@@ -164,4 +171,4 @@ export const NEWS_PARSERS: readonly Parser[] = [yearParser, yearRangeParser, nam
  * date is both "date only" and "time only" to chrono's merge refiners, which
  * would join it to the next date ("in the fourth quarter last week").
  */
-export const OPEN_TIME_PARSERS: readonly Parser[] = [openTimeParser];
+export const OPEN_TIME_PARSERS: readonly Parser[] = [openTimeParser, sinceNamedTimeParser];
