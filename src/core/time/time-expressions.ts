@@ -1,17 +1,20 @@
 import * as chrono from 'chrono-node';
-import type { Component, ParsedComponents, ParsedResult, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { dayOf } from './calendar.ts';
 import { isStopWord } from '../text/text.ts';
 import { NEWS_PARSERS, OPEN_TIME_PARSERS, VAGUE_TAG } from './news-parsers.ts';
+import { bareClockFilter, CLOCK_TIME, isDated, partOfDayBeforeADate, withoutOverlaps } from './news-refiners.ts';
 import type { DateParts, Modifier, Part, Reading, ShiftUnit, TimeReference } from './time-reference.ts';
 
 /**
  * Finds time expressions in a sentence of news with chrono-node and reads
  * what each refers to. chrono finds dates, weekdays and relative expressions;
- * the rules here add what news needs and chrono lacks (bare years, "in recent
- * weeks"), drop what chrono over-reads in news ("now", the verb "march", "Sun"
- * the newspaper, durations, lone clock numbers), widen each span to its
- * preposition and modifiers, and tell which way a bare weekday or date points.
+ * its custom parsers (news-parsers.ts) add what news needs and chrono lacks
+ * (bare years, decades ago, "in recent weeks", "that night") and its refiners
+ * (news-refiners.ts) mend what it misreads; the rules here drop what chrono
+ * over-reads in news ("now", the verb "march", "Sun" the newspaper, "Black
+ * Friday deals", durations), widen each span to its preposition and
+ * modifiers, and tell which way a bare weekday or date points.
  */
 
 /** A time expression in a sentence: offsets into the sentence, and what it refers to. */
@@ -31,53 +34,11 @@ const REFERENCE_YEAR = 2000;
 const REFERENCE = { instant: new Date(Date.UTC(REFERENCE_YEAR, 0, 1, 12)), timezone: 0 };
 const REFERENCE_DAY = dayOf(REFERENCE_YEAR, 1, 1) ?? 0;
 
-const CLOCK_TIME = /\d:\d\d|\b[ap]\.?m\b|\bnoon\b|\bmidnight\b|\bo'clock\b|\bin the (?:morning|afternoon|evening)\b/iu;
-
-/**
- * Drops clock times written without a.m., p.m. or minutes before chrono
- * merges them into a neighbouring date: in news "13 to 1 on Monday" is a vote
- * on Monday and "at 9" a count, not 9 o'clock.
- */
-const bareClockFilter: Refiner = {
-  refine: (_context: ParsingContext, results: ParsingResult[]) => results.filter((result) => !isBareClock(result)),
-};
-
-function isBareClock(result: ParsedResult): boolean {
-  return result.start.isCertain('hour') && !isDated(result) && !CLOCK_TIME.test(result.text);
-}
-
-const PART_OF_DAY = /^(?:morning|afternoon|evening|night)$/iu;
-
-/**
- * "the night of March 10": chrono merges the part of the day with the date
- * after "of" and loses the date (chrono 2.10). The part of the day is dropped
- * before the merge; the leading words take it back into the span.
- */
-const partOfDayBeforeADate: Refiner = {
-  refine: (context: ParsingContext, results: ParsingResult[]) =>
-    results.filter((result, index) => {
-      const next = results[index + 1];
-      if (!next || !PART_OF_DAY.test(result.text)) return true;
-      return !/^\s+of\s+$/iu.test(context.text.slice(result.index + result.text.length, next.index));
-    }),
-};
-
 const newsChrono = chrono.en.casual.clone();
 newsChrono.parsers.push(...NEWS_PARSERS);
 newsChrono.refiners.unshift(bareClockFilter, partOfDayBeforeADate);
 
 const openTimes = new chrono.Chrono({ parsers: [...OPEN_TIME_PARSERS], refiners: [] });
-
-/** Results in text order without overlaps: of two that overlap, the longer stays (the first on a tie). */
-function withoutOverlaps(results: readonly ParsedResult[]): ParsedResult[] {
-  const kept: ParsedResult[] = [];
-  for (const result of [...results].sort((a, b) => a.index - b.index)) {
-    const last = kept.at(-1);
-    if (!last || last.index + last.text.length <= result.index) kept.push(result);
-    else if (result.text.length > last.text.length) kept[kept.length - 1] = result;
-  }
-  return kept;
-}
 
 /** Every time expression chrono and the rules above accept in a sentence, in order. */
 export function findTimeExpressions(sentence: string): FoundExpression[] {
@@ -125,11 +86,6 @@ export function placementOf(expression: string): Placement {
 }
 
 const THAT_TIME = /\bthat\s+(?:summer|autumn|winter|season|day|night|morning|afternoon|evening|week|weekend|month|year)\b/iu;
-
-function isDated(result: ParsedResult): boolean {
-  const start = result.start;
-  return ['year', 'month', 'day', 'weekday'].some((component) => start.isCertain(component as Component)) || result.tags().has('result/relativeDate');
-}
 
 interface Core {
   start: number;
