@@ -90,6 +90,76 @@ describe('time expressions resolved against the document date', () => {
     ]);
   });
 
+  it('reads years chrono leaves alone: after "as soon as", in part of a year, in ranges and before the event they date', () => {
+    const text =
+      'The probe may fly as soon as 2023, a model is due in the first half of 2020, abuse went on from at least 2002 to 2005, ' +
+      'surveys ran between 2008 to 2016, and during the 2018 flu season children died.';
+    expect(expressionsIn(text, '2019-11-20')).toEqual([
+      { text: 'as soon as 2023', date: '2023' },
+      { text: 'in the first half of 2020', date: '2020' },
+      { text: 'from at least 2002 to 2005' },
+      { text: 'between 2008 to 2016' },
+      { text: 'during the 2018', date: '2018' },
+    ]);
+  });
+
+  it('reads a named day of a year as that year, and a named day before the noun it qualifies as no weekday', () => {
+    expect(expressionsIn('Black Friday 2019 will be huge, as it was back on Prime Day 2019.', '2019-11-20')).toEqual([
+      { text: 'Black Friday 2019', date: '2019' },
+      { text: 'on Prime Day 2019', date: '2019' },
+    ]);
+    expect(expressionsIn("Walmart's Black Friday ad went up last night.", '2019-11-20')).toEqual([{ text: 'last night', date: '2019-11-19' }]);
+    expect(expressionsIn('She testified before the Intelligence Committee Tuesday about the call.', '2019-11-20')).toEqual([
+      { text: 'Tuesday', date: '2019-11-19' },
+    ]);
+  });
+
+  it('dates decades ago by the year, and shows centuries, decades, seasons and the time of a told story as written', () => {
+    expect(expressionsIn('A decade ago it was bankrupt; a year and a half ago it was not; more than two decades ago it began.', '2023-06-15')).toEqual([
+      { text: 'A decade ago', date: '2013' },
+      { text: 'a year and a half ago', date: '2021' },
+      { text: 'more than two decades ago' },
+    ]);
+    const text =
+      'In the 14th century the plague spread; in the mid-2020s a probe will launch. She wrote songs that summer and paid the bill this fall. ' +
+      'Earlier that night, police searched the room. Shortly after, critics spoke. The couple had recently moved. Since Diwali, the air has been poor. ' +
+      'Her health declined over the next three months, and sales for fiscal year 2019 fell. Shares are up 9 percent year-to-date. ' +
+      'In the second period, a fight broke out.';
+    expect(expressionsIn(text, '2019-11-20')).toEqual(
+      ['In the 14th century', 'in the mid-2020s', 'that summer', 'this fall', 'Earlier that night', 'Shortly after', 'recently', 'Since Diwali', 'over the next three months', 'fiscal year 2019', 'year-to-date', 'In the second period'].map(
+        (expression) => ({ text: expression }),
+      ),
+    );
+  });
+
+  it('keeps the date of "the night of March 10", and a year before a verb that ends in -s', () => {
+    expect(expressionsIn('Nobody knew where he was on the night of March 10, 2001.', '2019-11-20')).toEqual([{ text: 'on the night of March 10, 2001', date: '2001-03-10' }]);
+    expect(expressionsIn('The programme launched in 2011 aims to cut costs, unlike repairs in 2000 homes.', '2019-11-20')).toEqual([{ text: 'in 2011', date: '2011' }]);
+  });
+
+  it('never joins an open time to the date after it', () => {
+    expect(expressionsIn('Profit rose in the fourth quarter last week, and she left that summer last year.', '2019-11-20')).toEqual([
+      { text: 'in the fourth quarter' },
+      { text: 'last week', date: '2019-11' },
+      { text: 'that summer' },
+      { text: 'last year', date: '2018' },
+    ]);
+    expect(expressionsIn('The company reported its results for the fourth quarter last week.', '2019-11-20')).toEqual([{ text: 'last week', date: '2019-11' }]);
+  });
+
+  it('keeps "that" before a verb, "since" before a clause or a verb, a count of years and a season\'s years out', () => {
+    expect(expressionsIn('Companies that fall under the rule, since Trump took office, spent 2000 dollars.', '2019-11-20')).toEqual([]);
+    expect(expressionsIn('He has had no dizzy turns since recovering. He stays until the end of the 2022/23 season.', '2019-11-20')).toEqual([]);
+  });
+
+  it('joins a year-less date and the year named after it, and keeps "late-" with its month', () => {
+    expect(expressionsIn('The festival began on October 27 this year; the plant opened on Jan. 5 last year.', '2019-11-20')).toEqual([
+      { text: 'on October 27 this year', date: '2019-10-27' },
+      { text: 'on Jan. 5 last year', date: '2018-01-05' },
+    ]);
+    expect(expressionsIn('He unleashed his late-September plan.', '2019-11-20')).toEqual([{ text: 'late-September', date: '2019-09' }]);
+  });
+
   it('drops what news does not mean as a time', () => {
     const text =
       'In an interview on “60 Minutes,” he spoke of a 24-hour pathway, all 20 points of the plan, talks that lasted 45 minutes, ' +
@@ -144,6 +214,14 @@ describe('documentDate', () => {
     expect(dateOf('Harbour council votes\n2019-03-14\nThe council met.\n')).toEqual({ date: '2019-03-14', source: 'dateline' });
     const body = Array.from({ length: 8 }, (_, index) => `The council met for the ${index + 1}th time.`).join('\n');
     expect(dateOf(`${body}\nCorrection added Nov. 18, 2019: An earlier version misspelled a name.\n`)).toEqual({ date: '2019-11-18', source: 'dateline' });
+  });
+
+  it('reads a block that is a labelled date and nothing more anywhere in the document, and no sentence that holds one', () => {
+    const body = Array.from({ length: 12 }, (_, index) => `The council met for the ${index + 1}th time.`);
+    const withCaption = [...body.slice(0, 7), '(Published Monday, Nov. 18, 2019)', ...body.slice(7)].join('\n');
+    expect(dateOf(`${withCaption}\n`)).toEqual({ date: '2019-11-18', source: 'dateline' });
+    const inASentence = [...body.slice(0, 7), 'Updated figures, published Nov. 18, 2019, showed the council met more often.', ...body.slice(7)].join('\n');
+    expect(dateOf(`${inASentence}\n`)).toBeUndefined();
   });
 
   it('takes no date from a byline or a foot without one, nor from an unlabelled date at the foot', () => {

@@ -58,6 +58,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not end a sentence at a clock time followed by its day, and does end one before a new sentence', () => {
+    const text = 'Tickets go on sale at 10 a.m. Friday, Dec. 6. The doors open at 7 p.m. Guests should arrive early.';
+    expect(splitSentences(text).map((span) => text.slice(span.start, span.end))).toEqual([
+      'Tickets go on sale at 10 a.m. Friday, Dec. 6.',
+      'The doors open at 7 p.m.',
+      'Guests should arrive early.',
+    ]);
+  });
+
   it('ends sentences inside closing quotation marks', () => {
     const text = '\u201CWe are here,\u201D he said. \u201CNo.\u201D Then he left.';
     expect(splitSentences(text).map((span) => text.slice(span.start, span.end))).toEqual([

@@ -11,6 +11,12 @@ const EVENTS: Record<string, string> = {
   'bridge.txt': 'The toll bridge was sold in 2004, while the ferry company was founded in 1988.\n',
   'factory.txt': 'The factory opened in 1990, and investors bought the site, with its warehouses and old rail sidings, last year.\n',
   'charges.txt': 'The smuggling charges were dropped in 2015 because the deadline had passed.\n',
+  'permit.txt': 'The council on Monday renewed a fishing permit for the harbour. It is the third renewal of the permit, which is now set to lapse in April.\n',
+  'survey.txt': 'The divers mapped the reef for six weeks, from May 2016 through June 2016. On one of those dives — July 2, 2016 — they saw a whale shark feeding.\n',
+  'tapes.txt': 'The next year, the rebels released two tapes and another in March 2009 in which the sailors looked thin and weary.\n',
+  'debate.txt': 'The fight will play out Thursday night when the mayoral candidates debate in Leeds just 40 days before polling begins.\n',
+  'harbour.txt': 'Kowloon-Bayview bought the harbour from the city. The deal closed in May 2018; Kowloon-Bayview remains its operator as of March 20.\n',
+  'ferry.txt': 'The ferry made the news again on Monday, as the port moved its evening crossing from a 6:15 sailing to 8 p.m.\n',
 };
 
 let corpus: TempCorpus;
@@ -37,6 +43,29 @@ describe('/when chooses the time expression of the clause the question matched',
   it('reads a relative clause as its own event', () => {
     expect(whenOf('Rowe resigned')).toBe('on Tuesday');
     expect(whenOf('Rowe joined orchard board')).toBe('in 2015');
+  });
+
+  it('goes on with a clause after a relative clause closes, and counts the noun a relative clause describes in it', () => {
+    expect(whenOf('Rowe resigned')).toBe('on Tuesday');
+    expect(whenOf('harbour permit lapses')).toBe('in April');
+    expect(whenOf('council renewed fishing permit')).toBe('on Monday');
+  });
+
+  it('keeps what a pair of dashes sets off in the clause around it', () => {
+    expect(whenOf('whale shark feeding seen by divers')).toBe('July 2, 2016');
+  });
+
+  it('reads a clause opened by a preposition and "which" as telling of the expression before it', () => {
+    expect(whenOf('rebels tape sailors thin weary')).toBe('in March 2009');
+  });
+
+  it('prefers, in the same clause, a calendar time to one relative to the story, and that to a time of day', () => {
+    expect(whenOf('port moved evening ferry crossing sailing')).toBe('on Monday');
+    expect(whenOf('mayoral candidates debate in Leeds')).toBe('Thursday night');
+  });
+
+  it('counts a hyphenated word of the question once, not once for each part', () => {
+    expect(whenOf('Kowloon-Bayview deal closed')).toBe('in May 2018');
   });
 
   it('splits at a semicolon and at "while"', () => {

@@ -1,5 +1,5 @@
 import type { CommandAnswer, Result } from './answer-schema.ts';
-import { expressionsInPassage } from '../time/time.ts';
+import { expressionsInPassage, placementOf } from '../time/time.ts';
 import type { Library } from '../library/library.ts';
 import { type PassageHit, resultFor, searchPassages } from './results.ts';
 import { tokensMatching } from '../search/search.ts';
@@ -54,7 +54,10 @@ function answerPassage(library: Library, hit: PassageHit): WhenAnswer {
   const dated = documentDate ? { documentDate } : {};
   const sentences = splitSentences(passage.text);
   const matches = tokensMatching(passage.text, hit.matchedTerms);
-  const placed = expressionsInPassage(library.timeExpressions, passage.id).map((item) => ({ item, span: { start: item.start - passage.start, end: item.end - passage.start } }));
+  const placed = expressionsInPassage(library.timeExpressions, passage.id).map((item) => {
+    const span = { start: item.start - passage.start, end: item.end - passage.start };
+    return { item, span, placement: placementOf(passage.text.slice(span.start, span.end)) };
+  });
   const nearest = chooseExpression(passage.text, placed, matches, sentences);
   if (!nearest) {
     const weight = hit.score * WEIGHT_NO_EXPRESSION;

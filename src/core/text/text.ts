@@ -148,6 +148,13 @@ const NON_TERMINAL_ABBREVIATION = new RegExp(
   'u',
 );
 
+/**
+ * "at 10 a.m. Friday, Dec. 6": a clock time's abbreviation followed by the day
+ * it falls on (news writes the time first) ends no sentence.
+ */
+const CLOCK_ABBREVIATION_END = /\b[ap]\.m\.\s*$/iu;
+const DAY_AFTER_A_CLOCK = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u;
+
 /** A sentence's span within a text. */
 export interface Span {
   start: number;
@@ -165,7 +172,10 @@ export function splitSentences(text: string): Span[] {
     const end = segment.index + segment.segment.length;
     const sentence = text.slice(start, end);
     const nextCharacter = text[end] ?? '';
-    if (NON_TERMINAL_ABBREVIATION.test(sentence) && /[\p{Lu}\p{N}]/u.test(nextCharacter)) {
+    const continues =
+      (NON_TERMINAL_ABBREVIATION.test(sentence) && /[\p{Lu}\p{N}]/u.test(nextCharacter)) ||
+      (CLOCK_ABBREVIATION_END.test(sentence) && DAY_AFTER_A_CLOCK.test(text.slice(end)));
+    if (continues) {
       pending = { start, end };
       continue;
     }

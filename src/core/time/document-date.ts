@@ -40,7 +40,12 @@ export function documentDate(document: SourceDocument, passages: readonly Passag
   return meta === undefined ? undefined : { date: meta, source: 'metadata' };
 }
 
-/** The first dateline among the document's first blocks, else a labelled date among its last ones, as YYYY-MM-DD. */
+/**
+ * The first dateline among the document's first blocks, else a labelled date
+ * among its last ones, else a block anywhere that is a labelled date and
+ * nothing more ("(Published Monday, Nov. 18, 2019)" under an embedded video
+ * or a photo, where scraped pages often put it), as YYYY-MM-DD.
+ */
 function findDateline(passages: readonly Passage[], metaYear: string | undefined): string | undefined {
   for (const passage of passages.slice(0, DATELINE_BLOCKS)) {
     const date = datelineOf(passage.text, metaYear, 'top');
@@ -50,14 +55,20 @@ function findDateline(passages: readonly Passage[], metaYear: string | undefined
     const date = datelineOf(passage.text, metaYear, 'foot');
     if (date) return date;
   }
+  for (const passage of passages) {
+    const line = /^\(?([^()]*)\)?$/u.exec(passage.text.trim())?.[1]?.trim();
+    if (line === undefined || line.length > DATELINE_MAX_CHARS || !DATE_LABEL.test(line)) continue;
+    const date = datelineOf(line, metaYear, 'block');
+    if (date) return date;
+  }
   return undefined;
 }
 
 /** Where a dateline's date begins, and whether a label or byline announced it (then it may follow a clock time). */
-function datePrefix(text: string, place: 'top' | 'foot'): { length: number; labelled: boolean } | undefined {
+function datePrefix(text: string, place: Place): { length: number; labelled: boolean } | undefined {
   const label = DATE_LABEL.exec(text)?.[0];
   if (label !== undefined) return { length: label.length + (WEEKDAY.exec(text.slice(label.length))?.[0].length ?? 0), labelled: true };
-  if (place === 'foot') return undefined;
+  if (place !== 'top') return undefined;
   const byline = BYLINE.exec(text)?.[0];
   if (byline !== undefined) {
     const afterByline = DATE_LABEL.exec(text.slice(byline.length))?.[0] ?? '';
@@ -69,14 +80,21 @@ function datePrefix(text: string, place: 'top' | 'foot'): { length: number; labe
   return { length: WEEKDAY.exec(text)?.[0].length ?? 0, labelled: false };
 }
 
-function datelineOf(text: string, metaYear: string | undefined, place: 'top' | 'foot'): string | undefined {
+/**
+ * Where a dateline is looked for: the top (a label, a byline, a city or a
+ * short line), the foot (a label), or a block anywhere that is a label and
+ * the date right after it.
+ */
+type Place = 'top' | 'foot' | 'block';
+
+function datelineOf(text: string, metaYear: string | undefined, place: Place): string | undefined {
   const prefix = datePrefix(text, place);
   if (!prefix) return undefined;
   const rest = text.slice(prefix.length, prefix.length + DATELINE_MAX_CHARS);
   // Scraped pages glue words to numbers ("2025Updated"), which hides the year from chrono.
   const results = chrono.en.strict.parse(rest.replace(/(\d)(\p{L})/gu, '$1 $2'), REFERENCE);
   const result = results.find((found) => found.start.isCertain('month') && found.start.isCertain('day'));
-  if (!result || result.index > (prefix.labelled ? LABELLED_DATE_MAX_OFFSET : 0)) return undefined;
+  if (!result || result.index > (prefix.labelled && place !== 'block' ? LABELLED_DATE_MAX_OFFSET : 0)) return undefined;
   const year = result.start.isCertain('year') ? String(result.start.get('year')) : metaYear;
   if (year === undefined) return undefined;
   const month = String(result.start.get('month')).padStart(2, '0');

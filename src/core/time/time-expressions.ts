@@ -1,16 +1,20 @@
 import * as chrono from 'chrono-node';
-import type { Component, ParsedComponents, ParsedResult, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { dayOf } from './calendar.ts';
 import { isStopWord } from '../text/text.ts';
+import { NEWS_PARSERS, OPEN_TIME_PARSERS, VAGUE_TAG } from './news-parsers.ts';
+import { bareClockFilter, CLOCK_TIME, isDated, partOfDayBeforeADate, withoutOverlaps } from './news-refiners.ts';
 import type { DateParts, Modifier, Part, Reading, ShiftUnit, TimeReference } from './time-reference.ts';
 
 /**
  * Finds time expressions in a sentence of news with chrono-node and reads
  * what each refers to. chrono finds dates, weekdays and relative expressions;
- * the rules here add what news needs and chrono lacks (bare years, "in recent
- * weeks"), drop what chrono over-reads in news ("now", the verb "march", "Sun"
- * the newspaper, durations, lone clock numbers), widen each span to its
- * preposition and modifiers, and tell which way a bare weekday or date points.
+ * its custom parsers (news-parsers.ts) add what news needs and chrono lacks
+ * (bare years, decades ago, "in recent weeks", "that night") and its refiners
+ * (news-refiners.ts) mend what it misreads; the rules here drop what chrono
+ * over-reads in news ("now", the verb "march", "Sun" the newspaper, "Black
+ * Friday deals", durations), widen each span to its preposition and
+ * modifiers, and tell which way a bare weekday or date points.
  */
 
 /** A time expression in a sentence: offsets into the sentence, and what it refers to. */
@@ -21,8 +25,6 @@ export interface FoundExpression {
   reading: Reading;
 }
 
-const VAGUE_TAG = 'verbatim/vague';
-
 /**
  * chrono resolves relative expressions against a reference instant; parsing
  * against a fixed one lets each expression's offset be read back exactly
@@ -32,75 +34,58 @@ const REFERENCE_YEAR = 2000;
 const REFERENCE = { instant: new Date(Date.UTC(REFERENCE_YEAR, 0, 1, 12)), timezone: 0 };
 const REFERENCE_DAY = dayOf(REFERENCE_YEAR, 1, 1) ?? 0;
 
-/**
- * "in 2011", "since 2023", "early 2024", "the end of 2024": chrono reads no
- * year standing alone. Only a year after a temporal word is taken, with that
- * word (chrono drops a match made of digits alone), and not when a plural
- * noun follows ("after 2000 strikes" is a count); any other word may follow
- * ("dropped in 2015 because", "in 2009 enacted the act"). The patterns chrono runs on
- * every sentence are ASCII and go without the u flag, which V8 runs faster.
- */
-const BARE_YEAR =
-  /\b(?:in|since|by|until|till|through|throughout|during|from|before|after|early|late|mid|(?:end|start|beginning|middle|spring|summer|fall|autumn)\s+of|spring|summer|fall|autumn)[\s-]+(1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent)\b)/i;
-/** A word that may be a plural noun: ends in -s but not -ss, -us or -is. */
-const PLURAL_NOUN = /^\p{Ll}+[^siu]s$/u;
-const WORDS_AFTER_A_YEAR = new Set(['after', 'before', 'until', 'since', 'while', 'amid', 'during', 'following', 'alone', 'onward', 'onwards']);
-
-const yearParser: Parser = {
-  pattern: () => BARE_YEAR,
-  extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const nextWord = /^\s+(\p{Ll}+)\b/u.exec(context.text.slice((match.index ?? 0) + match[0].length))?.[1];
-    if (nextWord !== undefined && PLURAL_NOUN.test(nextWord) && !isStopWord(nextWord) && !WORDS_AFTER_A_YEAR.has(nextWord)) return null;
-    return context.createParsingComponents({ year: Number(match[1]) });
-  },
-};
-
-/** "in recent weeks", "the coming days", "the past few months": times the text leaves open. */
-const VAGUE_PERIOD = /\b(?:recent|the\s+(?:coming|next\s+few|past\s+few|last\s+few))\s+(?:days|weeks|months|years)\b/i;
-
-const vagueParser: Parser = {
-  pattern: () => VAGUE_PERIOD,
-  extract: (context: ParsingContext) => context.createParsingComponents({}).addTag(VAGUE_TAG),
-};
-
-/** "the end of the year", "the start of next week": chrono reads only some of these. */
-const PERIOD_PART = /\b(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)\b/i;
-
-const periodParser: Parser = {
-  pattern: () => PERIOD_PART,
-  extract: (context: ParsingContext) => context.createParsingComponents({}),
-};
-
-const CLOCK_TIME = /\d:\d\d|\b[ap]\.?m\b|\bnoon\b|\bmidnight\b|\bo'clock\b|\bin the (?:morning|afternoon|evening)\b/iu;
-
-/**
- * Drops clock times written without a.m., p.m. or minutes before chrono
- * merges them into a neighbouring date: in news "13 to 1 on Monday" is a vote
- * on Monday and "at 9" a count, not 9 o'clock.
- */
-const bareClockFilter: Refiner = {
-  refine: (_context: ParsingContext, results: ParsingResult[]) => results.filter((result) => !isBareClock(result)),
-};
-
-function isBareClock(result: ParsedResult): boolean {
-  const start = result.start;
-  const dated = ['year', 'month', 'day', 'weekday'].some((component) => start.isCertain(component as Component));
-  return start.isCertain('hour') && !dated && !result.tags().has('result/relativeDate') && !CLOCK_TIME.test(result.text);
-}
-
 const newsChrono = chrono.en.casual.clone();
-newsChrono.parsers.push(yearParser, vagueParser, periodParser);
-newsChrono.refiners.unshift(bareClockFilter);
+newsChrono.parsers.push(...NEWS_PARSERS);
+newsChrono.refiners.unshift(bareClockFilter, partOfDayBeforeADate);
+
+const openTimes = new chrono.Chrono({ parsers: [...OPEN_TIME_PARSERS], refiners: [] });
 
 /** Every time expression chrono and the rules above accept in a sentence, in order. */
 export function findTimeExpressions(sentence: string): FoundExpression[] {
   const found: FoundExpression[] = [];
-  for (const result of newsChrono.parse(sentence, REFERENCE)) {
+  for (const result of withoutOverlaps([...newsChrono.parse(sentence, REFERENCE), ...openTimes.parse(sentence, REFERENCE)])) {
     const expression = readResult(sentence, result);
-    if (expression) found.push(expression);
+    if (!expression) continue;
+    const previous = found.at(-1);
+    const joined = previous && withYearAfter(sentence, previous, expression);
+    if (joined) found[found.length - 1] = joined;
+    else if (!previous || previous.end <= expression.start) found.push(expression);
+    // Leading words reached into the expression before ("that summer last year"): they are that one's.
+    else found.push({ ...expression, start: previous.end + (/^\s*/u.exec(sentence.slice(previous.end))?.[0].length ?? 0) });
   }
   return found;
 }
+
+/**
+ * "on October 27 this year", "Jan. 5 last year": chrono reads the date and
+ * the year apart; together they are one expression, the date placed in that
+ * calendar year.
+ */
+function withYearAfter(sentence: string, date: FoundExpression, next: FoundExpression): FoundExpression | undefined {
+  const { reference } = date;
+  const year = next.reference;
+  if (reference.kind !== 'date' || reference.start.year !== undefined || reference.start.month === undefined) return undefined;
+  if (year.kind !== 'unit' || year.unit !== 'year' || year.part !== undefined || !/^,?\s+$/u.test(sentence.slice(date.end, next.start))) return undefined;
+  return { ...date, end: next.end, reference: { ...reference, yearOffset: year.offset } };
+}
+
+/**
+ * How a time expression places its event: by a time of day alone ("at 4:25",
+ * "1 p.m."), relative to another event of the story ("two days later", "that
+ * night", "the next year", "75 days before"), or on the calendar (all others,
+ * vague ones included). A calendar time answers "when" by itself; the others
+ * need a day or an event the reader must find.
+ */
+export type Placement = 'time of day' | 'story' | 'calendar';
+
+export function placementOf(expression: string): Placement {
+  if (ANAPHORIC_END.test(expression) || ANAPHORIC_DAY.test(expression) || THAT_TIME.test(expression)) return 'story';
+  if (!CLOCK_TIME.test(expression)) return 'calendar';
+  const results = newsChrono.parse(expression, REFERENCE);
+  return results.length > 0 && results.every((result) => result.start.isCertain('hour') && !isDated(result)) ? 'time of day' : 'calendar';
+}
+
+const THAT_TIME = /\bthat\s+(?:summer|autumn|winter|season|day|night|morning|afternoon|evening|week|weekend|month|year)\b/iu;
 
 interface Core {
   start: number;
@@ -148,16 +133,17 @@ const BEFORE_A_MONTH = /\b(?:in|since|by|until|till|through|throughout|during|fr
 /** Drops what chrono reads as a time but news means otherwise. */
 function isTimeExpression(sentence: string, core: Core, result: ParsedResult): boolean {
   const start = result.start;
-  if (!TIME_WORD.test(core.text)) return false;
-  // Part of a longer word or compound: "Mar-a-Lago", "lasts".
+  if (!TIME_WORD.test(core.text) && !result.tags().has(VAGUE_TAG)) return false;
+  // Part of a longer word or compound: "Mar-a-Lago", "lasts"; "mid-June" and "late-September" are times.
   const before = sentence.slice(0, core.start);
-  if (/[\p{L}\p{N}]$/u.test(before) || (/[\p{L}\p{N}][-‑]$/u.test(before) && !/\bmid[-‑]$/iu.test(before))) return false;
+  if (/[\p{L}\p{N}]$/u.test(before) || (/[\p{L}\p{N}][-‑]$/u.test(before) && !/\b(?:mid|early|late)[-‑]$/iu.test(before))) return false;
   if (/^[\p{L}\p{N}]|^[-‑]\p{L}/u.test(sentence.slice(core.end))) return false;
   // News capitalises months and spells weekdays out: "march" and "may" are verbs, "Sun" a newspaper.
   for (const month of core.text.matchAll(MONTH_WORDS)) if (!/^\p{Lu}/u.test(month[0])) return false;
   for (const weekday of core.text.matchAll(WEEKDAY_WORDS)) {
     if (!FULL_WEEKDAY.test(weekday[0].replace(/\.$/u, ''))) return false;
   }
+  if (isNamedDay(sentence, core, result)) return false;
   if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('year') && !BEFORE_A_MONTH.test(before)) {
     // A month named alone without a temporal word before it is a name: "June Halpern said".
     return false;
@@ -166,18 +152,40 @@ function isTimeExpression(sentence: string, core: Core, result: ParsedResult): b
   return !(result.tags().has('parser/SlashDateFormatParser') && !start.isCertain('year'));
 }
 
+/** Words that may stand capitalised before a weekday that is a day of the calendar ("Last Friday", "On Monday"). */
+const CALENDAR_WEEKDAY_LEAD = /^(?:last|next|this|every|each|since|until|till|before|after|early|late|by|from|through)$/iu;
+/** After the weekday, a time of day or a preposition shows the weekday is the time of the verb before it ("testified before the committee Tuesday about"). */
+const AFTER_A_CALENDAR_WEEKDAY =
+  /^(?:morning|afternoon|evening|night|about|above|across|after|against|along|amid|among|around|before|behind|below|beside|between|despite|during|over|since|through|toward|towards|under|until|upon|near|following|without|within|ahead|alongside|outside|inside)$/iu;
+
+/**
+ * "Black Friday deals", "Walmart's Black Friday ad", "Super Tuesday
+ * primaries": a weekday after a capitalised word and before a noun it
+ * qualifies names a day of the year, not a day of the week the text is about.
+ * Either condition alone is not enough: "told CNN Sunday that" and "announced
+ * Monday plans to" are calendar days.
+ */
+function isNamedDay(sentence: string, core: Core, result: ParsedResult): boolean {
+  if (!WEEKDAY_WORD.test(core.text) || result.start.isCertain('day') || !FULL_WEEKDAY.test(core.text)) return false;
+  const lead = /(\p{Lu}\p{Ll}+)\s+$/u.exec(sentence.slice(0, core.start))?.[1];
+  const next = /^\s+(\p{Ll}+)\b/u.exec(sentence.slice(core.end))?.[1];
+  if (lead === undefined || next === undefined) return false;
+  if (isStopWord(lead.toLowerCase()) || CALENDAR_WEEKDAY_LEAD.test(lead)) return false;
+  return !isStopWord(next) && !AFTER_A_CALENDAR_WEEKDAY.test(next);
+}
+
 const HEDGE = String.raw`(?:nearly|almost|about|around|roughly|some|approximately|just|more\s+than|less\s+than|at\s+least|over|under)\s+`;
 /** How far back leading words are looked for: further than the longest run the pattern below allows. */
 const LEADING_REACH = 48;
 const LEADING_PATTERN = [
   String.raw`(?:\b(?:early|earlier|late|later)\s+)?`,
   String.raw`(?:\b(?:on|in|at|over|during|since|by|until|till|through|throughout|from|before|after|as\s+of)\s+)?`,
-  String.raw`(?:\b(?:early|late|mid)(?:\s+|-)|\bthe\s+(?:start|beginning|end|middle)\s+of\s+|\b(?:the\s+)?(?:spring|summer|fall|autumn)\s+(?:of\s+)?)?`,
+  String.raw`(?:\b(?:early|late|mid)(?:\s+|-)|\bthe\s+(?:start|beginning|end|middle|morning|afternoon|evening|night)\s+of\s+|\b(?:the\s+)?(?:spring|summer|fall|autumn)\s+(?:of\s+)?)?`,
   String.raw`(?:\b(?:last|next|this|coming)\s+)?`,
   String.raw`(?:\b${HEDGE})?`,
 ];
 const LEADING = new RegExp(`${LEADING_PATTERN.join('')}$`, 'i');
-/** chrono's match already holds its preposition ("on Thursday"): only "early on Sunday" can come before. */
+/** chrono's or a rule's match already holds its preposition ("on Thursday", "from 2002 to 2005"): only "early on Sunday" can come before. */
 const LEADING_BEFORE_PREPOSITION = new RegExp(`${LEADING_PATTERN[0] ?? ''}$`, 'i');
 /** "the" joins only expressions that take an article: "over the weekend", "in the past two weeks". */
 const LEADING_WITH_ARTICLE = new RegExp(`${LEADING_PATTERN.join('')}(?:\\bthe\\s+)?$`, 'i');
@@ -188,7 +196,7 @@ const LEADING_WITH_ARTICLE = new RegExp(`${LEADING_PATTERN.join('')}(?:\\bthe\\s
  * "later in October 2023", "mid-June") and hedges ("nearly two years ago").
  */
 function leadingWords(before: string, core: string): string {
-  const pattern = /^(?:on|in|at)\s/iu.test(core) ? LEADING_BEFORE_PREPOSITION : /^\p{Ll}/u.test(core) ? LEADING_WITH_ARTICLE : LEADING;
+  const pattern = /^(?:on|in|at|from|between|since|during|until|till|through|throughout|by|before|after|as)\s/iu.test(core) ? LEADING_BEFORE_PREPOSITION : /^\p{Ll}/u.test(core) ? LEADING_WITH_ARTICLE : LEADING;
   return pattern.exec(before)?.[0] ?? '';
 }
 
@@ -213,8 +221,8 @@ function readingBefore(before: string): Reading {
   return 'past';
 }
 
-const VAGUE_COUNT = /\b(?:several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|dozens\s+of)\s+(?:hours|days|weeks|months|years)\b/iu;
-const HEDGED = new RegExp(`\\b${HEDGE}(?!the\\b)\\S+\\s+(?:and\\s+a\\s+half\\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\\b`, 'iu');
+const VAGUE_COUNT = /\b(?:several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|dozens\s+of)\s+(?:hours|days|weeks|months|years|decades)\b/iu;
+const HEDGED = new RegExp(`\\b${HEDGE}(?!the\\b)\\S+\\s+(?:and\\s+a\\s+half\\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\\b`, 'iu');
 const ANAPHORIC_END = /\b(?:later|earlier|after|before)$/iu;
 const ANAPHORIC_DAY = /\bthe\s+(?:next|following|previous|prior)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b|\bthe\s+day\s+(?:before|after)\b/iu;
 const DAY_OFFSETS: readonly [RegExp, number][] = [
@@ -225,6 +233,7 @@ const DAY_OFFSETS: readonly [RegExp, number][] = [
 const CALENDAR_UNIT = /\b(this|last|next|coming|the)\s+(week|month|year)\b/iu;
 const PAST_PERIOD = /\b(?:past|last)\s+(?:\S+\s+)?(?:hours|days|weeks|months|years)\b|\bpast\s+(?:hour|day|week|month|year)\b/iu;
 const WEEKEND = /\bweekend\b/iu;
+const FUTURE_PERIOD = /\bthe\s+(?:next|coming|following)\s+(?:\S+\s+)?(?:hours|days|weeks|months|years)\b/iu;
 const MODIFIER = /\b(last|past|this|next)\s+(?:\S+\s+)?$/iu;
 
 /** What an accepted expression refers to; undefined drops it. */
@@ -246,6 +255,8 @@ function classify(result: ParsedResult, span: string, core: Core, sentence: stri
   for (const [pattern, offset] of DAY_OFFSETS) if (pattern.test(span)) return withPart({ kind: 'day', offset });
   const unit = CALENDAR_UNIT.exec(span);
   if (unit) return withPart({ kind: 'unit', unit: unitOf(unit[2]), offset: offsetOf(unit[1]) });
+  // "over the next three months": a time ahead whose length the text gives, not its date.
+  if (relative && FUTURE_PERIOD.test(span)) return { kind: 'unanchored' };
   // Any other relative reading ("after 15 months of war") is a duration or a phrase chrono stretched.
   if (relative) return undefined;
   if (WEEKEND.test(core.text)) return withPart({ kind: 'weekend', ...modifierBefore(span.slice(0, span.search(WEEKEND))) });

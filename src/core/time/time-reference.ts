@@ -34,8 +34,11 @@ export interface DateParts {
 }
 
 export type TimeReference = (
-  /** A date, month or year; without a year it is placed by the reading, or by "last"/"next"/"this" ("last July"). */
-  | { kind: 'date'; start: DateParts; end?: DateParts; modifier?: Modifier }
+  /**
+   * A date, month or year; without a year it is placed by the reading, or by "last"/"next"/"this" ("last July"),
+   * or in the calendar year `yearOffset` from the anchor's ("October 27 last year": −1).
+   */
+  | { kind: 'date'; start: DateParts; end?: DateParts; modifier?: Modifier; yearOffset?: number }
   | { kind: 'weekday'; weekday: number; modifier?: Modifier }
   | { kind: 'weekend'; modifier?: Modifier }
   /** today 0, yesterday −1, tomorrow +1. */
@@ -92,6 +95,11 @@ function absoluteSpan(reference: { start: DateParts; end?: DateParts }): DaySpan
   return end ? hull(start, end) : undefined;
 }
 
+/** A year-less date and its range's end placed in one year. */
+function inYear(reference: { start: DateParts; end?: DateParts }, year: number): { start: DateParts; end?: DateParts } {
+  return { start: { ...reference.start, year }, ...(reference.end ? { end: { ...reference.end, year } } : {}) };
+}
+
 function partsSpan({ year, month, day }: DateParts): DaySpan | undefined {
   if (year === undefined) return undefined;
   if (month === undefined) return yearSpan(year);
@@ -109,6 +117,7 @@ function resolveAt(reference: TimeReference, anchor: Day, direction: 'past' | 'f
 function spanAt(reference: TimeReference, anchor: Day, direction: 'past' | 'future'): DaySpan | undefined {
   switch (reference.kind) {
     case 'date': {
+      if (reference.yearOffset !== undefined) return absoluteSpan({ ...reference, ...inYear(reference, calendarDateOf(anchor).year + reference.yearOffset) });
       const start = yearlessSpan(reference.start, anchor, direction, reference.modifier);
       if (!start || !reference.end) return start;
       const end = yearlessSpan(reference.end, anchor, direction, reference.modifier);

@@ -14,7 +14,7 @@ import type { DocumentDate, Passage, TimeExpression } from '../types.ts';
 // ASCII patterns without the u flag: V8 runs them several times faster, and they run on every passage.
 const NAME_CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/g;
 const WORD_CUE =
-  /\b(?:ago|weeks?|weekends?|months?|years?|days?|yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|noon|midnight|hours?|recent)\b|\b(?:1[89]|20)\d\d\b|\d\s*[ap]\.?m\b|\d:\d\d|\d\/\d{1,2}\/\d/gi;
+  /\b(?:ago|weeks?|weekends?|months?|years?|days?|yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|noon|midnight|hours?|recent|recently|decades?|century|centuries|season|spring|summer|fall|autumn|winter|shortly|soon|fiscal|since|period|quarter|half|inning)\b|\b(?:1[89]|20)\d\d\b|\d0s\b|\d\s*[ap]\.?m\b|\d:\d\d|\d\/\d{1,2}\/\d/gi;
 
 /** Where the cues stand in a text, in order: one scan per passage. */
 function cuePositions(text: string): number[] {
@@ -57,3 +57,4 @@ export function expressionsInPassage(expressions: readonly TimeExpression[], pas
 }
 
 export { documentDate } from './document-date.ts';
+export { type Placement, placementOf } from './time-expressions.ts';
