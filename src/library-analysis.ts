@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import { loadCorpus } from './core/corpus/corpus.ts';
 import {
   analyseCorpus,
@@ -12,6 +13,9 @@ import {
 import type { LoadProblem, SourceDocument } from './core/types.ts';
 import { analysisVersion, corpusKey, documentKey, LibraryCache } from './library-cache.ts';
 import type { BuildProgress, BuildRequest, CacheReport } from './library-build.ts';
+
+/** Cache entries read at once: the disk stays busy while the last one read is decoded or a document analysed. */
+const CACHE_READS_AT_ONCE = 8;
 
 /** Everything a Library is made of but its indexes: plain data, cheap to cache and to send between threads. */
 export interface AnalysedCorpus {
@@ -41,19 +45,24 @@ export async function analyseThroughCache({ directory, cacheDir }: BuildRequest,
     return { documents, problems, ...snapshot, cache: { reused: total, analysed: 0, corpusReused: true, notes: cache.notes } };
   }
   onProgress({ step: 'analysing', done: 0, total });
-  const analyses: DocumentAnalysis[] = [];
   let reused = 0;
-  for (const [position, document] of documents.entries()) {
-    const key = keys[position] as string;
-    let analysis = await cache.readDocument(key);
-    if (analysis) reused += 1;
-    else {
-      analysis = analyseDocument(document);
-      await cache.writeDocument(key, analysis);
-    }
-    analyses.push(analysis);
-    onProgress({ step: 'analysing', done: position + 1, total });
-  }
+  let done = 0;
+  const analyses = await pMap(
+    documents,
+    async (document, position): Promise<DocumentAnalysis> => {
+      const key = keys[position] as string;
+      let analysis = await cache.readDocument(key);
+      if (analysis) reused += 1;
+      else {
+        analysis = analyseDocument(document);
+        await cache.writeDocument(key, analysis);
+      }
+      done += 1;
+      onProgress({ step: 'analysing', done, total });
+      return analysis;
+    },
+    { concurrency: CACHE_READS_AT_ONCE },
+  );
   const placed = placeAnalyses(documents, analyses);
   onProgress({ step: 'people', done: total, total });
   const corpus = analyseCorpus(documents, placed.passages, analyses.flatMap((analysis) => analysis.names));
