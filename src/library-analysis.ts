@@ -65,7 +65,7 @@ export async function analyseThroughCache({ directory, cacheDir }: BuildRequest,
   );
   const placed = placeAnalyses(documents, analyses);
   onProgress({ step: 'people', done: total, total });
-  const corpus = analyseCorpus(documents, placed.passages, analyses.flatMap((analysis) => analysis.names));
+  const corpus = analyseCorpus(documents, placed.passages, analyses);
   await cache.writeCorpus(wholeKey, { placed, corpus });
   await cache.prune(keys, wholeKey);
   return { documents, problems, placed, corpus, cache: { reused, analysed: total - reused, corpusReused: false, notes: cache.notes } };

@@ -1,7 +1,7 @@
 import { loadCorpus, type LoadCorpusOptions, splitPassages } from '../corpus/corpus.ts';
 import { documentDate, extractTimeExpressions } from '../time/time.ts';
 import { collectPeople, createPeopleIndex, namesOfPassages, type PassageNames, type PersonRecord } from '../people/people.ts';
-import { extractQuotations } from '../quotes/quotes.ts';
+import { attributeQuotations, findQuotations, type QuotationDraft } from '../quotes/quotes.ts';
 import { mergeSegments, TextIndex, textIndexData, type IndexedText, type TextIndexData } from '../search/search.ts';
 import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from '../types.ts';
 
@@ -42,6 +42,8 @@ export interface DocumentAnalysis {
   index: TextIndexData;
   /** The names each passage holds: what the corpus-wide people analysis reads. */
   names: PassageNames;
+  /** Its quotations, their speakers to be resolved once the corpus's people are known. */
+  quotations: QuotationDraft[];
 }
 
 export function analyseDocument(document: SourceDocument): DocumentAnalysis {
@@ -53,6 +55,7 @@ export function analyseDocument(document: SourceDocument): DocumentAnalysis {
     timeExpressions: extractTimeExpressions(passages, date),
     index: textIndexData(passageEntries(passages)),
     names: namesOfPassages(passages),
+    quotations: findQuotations(document, passages),
   };
 }
 
@@ -92,10 +95,16 @@ export interface CorpusAnalysis {
   quotationIndex: TextIndexData;
 }
 
-/** `names`: each placed passage's, from the documents' analyses in the same order. */
-export function analyseCorpus(documents: readonly SourceDocument[], passages: readonly Passage[], names: PassageNames): CorpusAnalysis {
-  const people = collectPeople(passages, names);
-  const quotations = extractQuotations(documents, passages, createPeopleIndex(people, passages));
+/** `analyses`: the documents', in order, as `passages` places them. */
+export function analyseCorpus(documents: readonly SourceDocument[], passages: readonly Passage[], analyses: readonly DocumentAnalysis[]): CorpusAnalysis {
+  const people = collectPeople(passages, analyses.flatMap((analysis) => analysis.names));
+  let offset = 0;
+  const drafts = analyses.map((analysis) => {
+    const placed = analysis.quotations.map((draft) => ({ ...draft, passageId: draft.passageId + offset }));
+    offset += analysis.passages.length;
+    return placed;
+  });
+  const quotations = attributeQuotations(documents, passages, drafts, createPeopleIndex(people, passages));
   const documentsByFile = new Map(documents.map((document) => [document.file, document]));
   return { people, quotations, quotationIndex: textIndexData(quotationEntries(documentsByFile, quotations)) };
 }
@@ -160,7 +169,7 @@ export function indexLibrary(documents: readonly SourceDocument[], placed: Place
 export function buildLibrary(documents: readonly SourceDocument[], problems: readonly LoadProblem[] = []): Library {
   const analyses = documents.map(analyseDocument);
   const placed = placeAnalyses(documents, analyses);
-  return indexLibrary(documents, placed, analyseCorpus(documents, placed.passages, analyses.flatMap((analysis) => analysis.names)), problems);
+  return indexLibrary(documents, placed, analyseCorpus(documents, placed.passages, analyses), problems);
 }
 
 /** Reads the corpus folder and builds a Library from it. */

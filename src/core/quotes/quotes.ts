@@ -1,6 +1,6 @@
 import { SPEAKER_VOICE, TITLE_CUES, TITLE_FUNCTION_WORDS } from './attribution-lexicon.ts';
 import { readParagraph, type ParagraphContext } from './paragraph-context.ts';
-import { attributeAfter, attributeBefore, attributeTrailing, type Attribution } from './quote-attribution.ts';
+import { attributeAfter, attributeBefore, attributeTrailing, type Attribution, type SpeakerRef } from './quote-attribution.ts';
 import type { MarkedSpan } from './quote-marks.ts';
 import { createSpeakerResolver } from './speaker-resolution.ts';
 import { terms } from '../text/text.ts';
@@ -25,8 +25,29 @@ interface BodyParagraph {
   passages: Passage[];
 }
 
+/** Where a found quotation's speaker comes from, to be resolved once the people index is known. */
+export type SpeakerSource =
+  | { kind: 'attribution'; ref: SpeakerRef }
+  /** The speaker of an earlier quotation of the document (by its position among them): echoed, or continued. */
+  | { kind: 'earlier'; of: number }
+  /** A quotation standing as a sentence of its own: the person the sentence before reports as speaking. */
+  | { kind: 'preceding'; spanStart: number }
+  | { kind: 'none' };
+
+/** A quotation of one document with where its speaker comes from: what the text alone decides, cached with the document. */
+export interface QuotationDraft {
+  passageId: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** Its paragraph's position among the document's body paragraphs, as the speaker resolver counts them. */
+  bodyParagraph: number;
+  speaker: SpeakerSource;
+}
+
 /**
- * Finds the direct quotations of the body text and who said them.
+ * Finds the direct quotations of one document's body text (`passages`: its
+ * own), and where each one's speaker is to come from.
  *
  * A quotation is a span between double marks (curly or straight), or one
  * whose opening mark was lost when an attribution follows ("…” — Jared
@@ -37,67 +58,81 @@ interface BodyParagraph {
  * words of a quotation earlier in its document, whose speaker it keeps.
  *
  * The speaker comes from the attribution beside the span, resolved through
- * the people index. A quotation without attribution continues the speaker of
+ * the people index by attributeQuotations. A quotation without attribution continues the speaker of
  * the quotation before it in its paragraph; a paragraph that is nothing but
  * quotation continues the speaker of the previous paragraph's last quotation
  * (news style runs one speaker's words over several paragraphs that way).
  * Where the attribution names no one person (sources, officials, "they", an
  * ambiguous "he"), the quotation has no speaker.
  */
-export function extractQuotations(documents: readonly SourceDocument[], passages: readonly Passage[], people: PeopleIndex): Quotation[] {
-  const paragraphsByFile = groupBodyParagraphs(documents, passages);
+export function findQuotations(document: SourceDocument, passages: readonly Passage[]): QuotationDraft[] {
+  const paragraphs = groupBodyParagraphs([document], passages).get(document.file) ?? [];
+  const drafts: QuotationDraft[] = [];
+  let carried: number | undefined;
+  /** The words of the document's quotations so far, with the quotation: a short span may echo one. */
+  const quoted: Array<{ words: string; draft: number }> = [];
+  paragraphs.forEach(({ context, passages: pieces }, index) => {
+    const next = paragraphs[index + 1]?.context;
+    let inParagraph: number | undefined;
+    let previousEnd = 0;
+    for (const span of context.spans) {
+      const long = wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE;
+      const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd) ?? attributeTrailing(context, span);
+      previousEnd = span.end;
+      const spanTerms = terms(innerText(context, span));
+      const words = ` ${spanTerms.join(' ')} `;
+      const echoed = long || spanTerms.length < MIN_ECHO_WORDS || isTitle(context, span, attribution) ? undefined : quoted.find((entry) => entry.words.includes(words))?.draft;
+      if (echoed === undefined && !isQuotation(context, span, attribution, next)) continue;
+      const continued = inParagraph ?? (isAllQuoted(context) ? carried : undefined);
+      const earlier = echoed ?? continued;
+      const speaker: SpeakerSource = attribution
+        ? { kind: 'attribution', ref: attribution.ref }
+        : earlier !== undefined
+          ? { kind: 'earlier', of: earlier }
+          : standsAlone(context, span)
+            ? { kind: 'preceding', spanStart: span.start }
+            : { kind: 'none' };
+      const start = context.offset + span.start;
+      const passage = pieces.filter((piece) => piece.start <= start).at(-1) ?? (pieces[0] as Passage);
+      quoted.push({ words, draft: drafts.length });
+      inParagraph = drafts.length;
+      drafts.push({ passageId: passage.id, paragraph: passage.paragraph, start, end: context.offset + span.end, bodyParagraph: index, speaker });
+    }
+    const last = context.spans.at(-1);
+    carried = last && inParagraph !== undefined && drafts[inParagraph]?.end === context.offset + last.end ? inParagraph : undefined;
+  });
+  return drafts;
+}
+
+/**
+ * The quotations of a corpus with their speakers, resolved through the
+ * people index from the drafts of each document (`drafts[i]`: those of
+ * `documents[i]`, placed among `passages`).
+ */
+export function attributeQuotations(documents: readonly SourceDocument[], passages: readonly Passage[], drafts: readonly (readonly QuotationDraft[])[], people: PeopleIndex): Quotation[] {
+  const needsResolver = new Set(documents.filter((_document, position) => drafts[position]?.some(({ speaker }) => speaker.kind === 'attribution' || speaker.kind === 'preceding')).map((document) => document.file));
+  const paragraphsByFile = groupBodyParagraphs(
+    documents.filter((document) => needsResolver.has(document.file)),
+    passages.filter((passage) => needsResolver.has(passage.file)),
+  );
   const quotations: Quotation[] = [];
-  for (const [file, paragraphs] of paragraphsByFile) {
-    const resolver = createSpeakerResolver(
-      paragraphs.map((paragraph) => paragraph.context),
-      people,
-      file,
-    );
-    let previous: Quotation | undefined;
-    let carried: Quotation | undefined;
-    /** The words of the document's quotations so far, with the quotation: a short span may echo one. */
-    const quoted: Array<{ words: string; quotation: Quotation }> = [];
-    paragraphs.forEach(({ context, passages: pieces }, index) => {
-      const next = paragraphs[index + 1]?.context;
-      let inParagraph: Quotation | undefined;
-      let previousEnd = 0;
-      for (const span of context.spans) {
-        const long = wordCount(context, span) >= MIN_WORDS_WITHOUT_EVIDENCE;
-        const attribution = attributeAfter(context, span, long) ?? attributeBefore(context, span, long, previousEnd) ?? attributeTrailing(context, span);
-        previousEnd = span.end;
-        const spanTerms = terms(innerText(context, span));
-        const words = ` ${spanTerms.join(' ')} `;
-        const echoed = long || spanTerms.length < MIN_ECHO_WORDS || isTitle(context, span, attribution) ? undefined : quoted.find((entry) => entry.words.includes(words))?.quotation;
-        if (!echoed && !isQuotation(context, span, attribution, next)) continue;
-        const continued = inParagraph ?? (isAllQuoted(context) ? carried : undefined);
-        const speakerId = attribution
-          ? resolver.resolve(attribution.ref, index, previous?.speakerId)
-          : echoed
-            ? echoed.speakerId
-            : continued
-              ? continued.speakerId
-              : standsAlone(context, span)
-                ? resolver.resolvePreceding(index, span.start)
-                : undefined;
-        const start = context.offset + span.start;
-        const passage = pieces.filter((piece) => piece.start <= start).at(-1) ?? (pieces[0] as Passage);
-        const quotation: Quotation = {
-          file,
-          passageId: passage.id,
-          paragraph: passage.paragraph,
-          start,
-          end: context.offset + span.end,
-          ...(speakerId !== undefined ? { speakerId } : {}),
-        };
-        quotations.push(quotation);
-        quoted.push({ words, quotation });
-        previous = quotation;
-        inParagraph = quotation;
-      }
-      const last = context.spans.at(-1);
-      carried = last && inParagraph?.end === context.offset + last.end ? inParagraph : undefined;
-    });
-  }
+  documents.forEach((document, position) => {
+    const contexts = (paragraphsByFile.get(document.file) ?? []).map((paragraph) => paragraph.context);
+    const resolver = needsResolver.has(document.file) ? createSpeakerResolver(contexts, people, document.file) : undefined;
+    const speakers: Array<number | undefined> = [];
+    for (const { speaker, bodyParagraph, ...placed } of drafts[position] ?? []) {
+      const speakerId =
+        speaker.kind === 'attribution'
+          ? resolver?.resolve(speaker.ref, bodyParagraph, speakers.at(-1))
+          : speaker.kind === 'earlier'
+            ? speakers[speaker.of]
+            : speaker.kind === 'preceding'
+              ? resolver?.resolvePreceding(bodyParagraph, speaker.spanStart)
+              : undefined;
+      speakers.push(speakerId);
+      quotations.push({ file: document.file, ...placed, ...(speakerId !== undefined ? { speakerId } : {}) });
+    }
+  });
   return quotations;
 }
 
