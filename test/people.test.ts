@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const evidence = (cues: Partial<NameEvidence>): NameEvidence => ({ ...noEvidence(), ...cues });
-const noContext = { surnameActsAlone: false, knownGivenName: false, commonGivenName: false };
+const noContext = { surnameActsAlone: false, surnameSpeaksAsI: false, knownGivenName: false, commonGivenName: false };
 
 describe('the personhood rule', () => {
   it('takes one outright cue, or two weak ones, and lets an organisation’s shape veto', () => {

@@ -73,6 +73,11 @@ const ARTICLES: Record<string, string[]> = {
     'Lewis Ward, research director of gaming at tech market research firm IDC, sees the lineup as its weak spot.',
     '“They need to ramp up the game catalog soon,” says Ward.',
   ],
+  'possessor.txt': [
+    'Two ferries left Wexmouth late on Friday.',
+    'Harbour pilot Oskar Lindqvist, who joked about skipper Aldo Ferrini’s habit of changing course, could see the worry on his friend’s face.',
+    '“He is used to calm water,” he said.',
+  ],
   'echo.txt': [
     'Chairman Rolf Brandt told investors the merger would let the firm repay debt “in addition to investing for growth that will drive revenues.” Critics doubt it can square dividends with “investing for growth.” Others call it “a gamble.”',
   ],
@@ -113,6 +118,10 @@ afterAll(async () => {
 });
 
 describe('quotation speakers on news-style text', () => {
+  it('reads "he" as the one a sentence names other than as an owner ("Ferrini’s habit")', () => {
+    expect(speakerOf(library, 'possessor.txt', '“He is used to calm water,”')).toBe('Oskar Lindqvist');
+  });
+
   it('gives a quotation standing alone the speaker the sentence or paragraph before reports, past a leading phrase and "and"', () => {
     expect(speakerOf(library, 'previous-sentence.txt', '“The sea decides. We only listen.”')).toBe('Kemal Arslan');
     expect(speakerOf(library, 'previous-sentence.txt', '“Nobody on the quay was hurt, and every crew came home.”')).toBe('Kemal Arslan');

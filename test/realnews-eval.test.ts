@@ -34,9 +34,9 @@ describe('real news', () => {
    * none may drop.
    */
   const FLOORS: Record<string, { who: number; quote: number; speaker: number; whenPassage: number; whenExpression: number; nothing: number }> = {
-    dev: { who: 118, quote: 186, speaker: 130, whenPassage: 116, whenExpression: 113, nothing: 48 },
-    'heldout-1': { who: 120, quote: 223, speaker: 132, whenPassage: 119, whenExpression: 113, nothing: 44 },
-    'heldout-2': { who: 104, quote: 188, speaker: 126, whenPassage: 113, whenExpression: 108, nothing: 44 },
+    dev: { who: 118, quote: 186, speaker: 131, whenPassage: 116, whenExpression: 113, nothing: 48 },
+    'heldout-1': { who: 120, quote: 223, speaker: 142, whenPassage: 119, whenExpression: 113, nothing: 44 },
+    'heldout-2': { who: 104, quote: 188, speaker: 128, whenPassage: 113, whenExpression: 108, nothing: 44 },
   };
 
   it('keeps every round at least at the figures last reached', () => {

@@ -22,6 +22,7 @@ import { capitalRuns, type NameWord } from './capital-runs.ts';
 import { findDescriptions, isSentenceStart, predicateAfter, roleBefore, roleInNextSentence, wordsBefore, type DescriptionSpan } from './person-descriptions.ts';
 import { isCommonGivenName } from './given-names.ts';
 import { Cue, hasCue } from './person-evidence.ts';
+import { speaksAsI } from './first-person-speech.ts';
 import { withoutShouting } from './shouting.ts';
 import type { Span } from '../text/text.ts';
 
@@ -184,12 +185,14 @@ function collectCues(text: string, split: SplitRun, descriptions: readonly Descr
   // "at Jane Roe’s conference": a possessive is someone's, not a place.
   if (!split.title && !name.possessive && before !== undefined && isPlacePreposition(before)) cues |= Cue.place;
   if (hasInitials(words)) cues |= Cue.initials;
+  if (isSentenceStart(text, name.start) || /["“‘][ \u00A0\u202F]?$/u.test(text.slice(Math.max(0, name.start - 2), name.start))) cues |= Cue.opensSentence;
   const following = text.slice(name.end, name.end + 120);
   const after = name.possessive ? undefined : VERB_AFTER.exec(following)?.[1];
   const verb = after ? foldWord(after) : undefined;
   if ((verb && isSpeechVerb(verb)) || (before !== undefined && isSpeechVerb(before))) cues |= Cue.speech;
   if (verb && isPersonalSpeechVerb(verb)) cues |= Cue.personalSpeech;
   if (DASH_ATTRIBUTION.test(text.slice(Math.max(0, name.start - 6), name.start))) cues |= Cue.speech | Cue.personalSpeech;
+  if (!name.possessive && speaksAsI(text, split.title?.start ?? name.start, name.end, verb)) cues |= Cue.firstPerson;
   // The rest weighs only whether a full name is a person's; a lone word needs a courtesy title or a title.
   if (words.length === 1) return cues;
   if (!name.possessive && PRONOUN_NEXT.test(text.slice(name.end, name.end + 240))) cues |= Cue.pronoun;
@@ -320,6 +323,19 @@ function markVariants(text: string, candidates: NameCandidate[]): void {
 }
 
 /**
+ * "China’s ambassador to Britain Liu Xiaming", "the envoy to Syria Geir Pedersen": a lower-case title
+ * and a link before a run of three words or more title it as a capitalised one would ("Ambassador to
+ * Israel Mike Huckabee"), the place between left out of the name.
+ */
+function officeBefore(text: string, run: readonly NameWord[]): Span | undefined {
+  const first = run[0];
+  if (!first || run.length < 3) return undefined;
+  const [link, office] = wordsBefore(text, first.start, 2);
+  if (!link || !office || !isTitleLink(link.folded) || !isTitleHead(office.folded) || !/^\p{Ll}/u.test(office.surface)) return undefined;
+  return { start: office.start, end: office.end };
+}
+
+/**
  * The names in a passage's text, each with the evidence that it is a
  * person's and the spans that describe it. Titles are split from names
  * ("Prime Minister Benjamin Netanyahu"), sentence-opening words dropped, and
@@ -331,7 +347,7 @@ export function findNameCandidates(written: string): NameCandidate[] {
   let pendingTitle: Span | undefined;
   for (const run of capitalRuns(text)) {
     const first = run[0] as NameWord;
-    const linked = pendingTitle && isTitleLink(lastWordBefore(text, first.start) ?? '') && first.start - pendingTitle.end < 12 ? pendingTitle : undefined;
+    const linked = pendingTitle && isTitleLink(lastWordBefore(text, first.start) ?? '') && first.start - pendingTitle.end < 12 ? pendingTitle : officeBefore(text, run);
     const { candidate, title } = candidateOf(text, run, linked);
     pendingTitle = candidate ? undefined : title;
     if (candidate) candidates.push(candidate);

@@ -25,7 +25,7 @@ const TITLE_HEADS = words(`
   general gen lieutenant lt colonel col major maj captain capt admiral adm sergeant sgt commander cmdr
   chancellor premier judge justice speaker chairman chairwoman chair director commissioner chief spokesman
   spokeswoman spokesperson deputy attorney prosecutor detective inspector sheriff professor lord lady reverend
-  pastor ceo founder coach correspondent anchor host editor executive officer leader negotiator adviser advisor
+  pastor superintendent ceo founder coach correspondent anchor host editor executive officer leader negotiator adviser advisor
   president-elect secretary-general director-general`);
 
 /** Capitalised words that qualify a title rather than name a person ("Prime Minister", "Special Envoy"). */
@@ -56,7 +56,7 @@ const ROLE_NOUNS = words(`
   solicitor accountant inventor explorer astronaut athlete runner swimmer boxer wrestler skier golfer dancer
   composer conductor producer screenwriter playwright broadcaster presenter commentator blogger influencer
   chairperson treasurer clerk magistrate constable trooper ranger firefighter paramedic midwife scholar academic
-  pupil principal headteacher dean rector provost consul suspect defendant plaintiff refugee migrant immigrant
+  pupil principal headteacher superintendent dean rector provost consul suspect defendant plaintiff refugee migrant immigrant
   heir heiress widower laureate winner champion mathematician skipper trafficker financier jockey trainer referee
   umpire quarterback pitcher songwriter drummer showrunner creator marshal warden inmate convict killer shooter
   attacker assailant murderer robber thief hacker whistleblower smuggler dealer employee employer staffer intern

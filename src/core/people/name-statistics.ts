@@ -43,6 +43,11 @@ export interface NameStatistics {
   /** How often each surname key is written, in full names and alone: rare spellings may be slips. */
   surnameCounts: Map<string, number>;
   spellings: AnnouncedSpelling[];
+  /**
+   * The first words of full names that open a sentence, which the corpus also writes in lower case ("because",
+   * "make"): a common word capitalised by its place, not a given name.
+   */
+  commonOpeners: Set<string>;
 }
 
 /** The key of a candidate's name: its words' keys, or for a lone word the word's. */
@@ -106,7 +111,7 @@ function addLone(statistics: NameStatistics, text: string, candidate: NameCandid
  * (`names`: those of each passage).
  */
 export function collectNameStatistics(passages: readonly Passage[], names: PassageNames): NameStatistics {
-  const statistics: NameStatistics = { forms: new Map(), lone: new Map(), surnameCounts: new Map(), spellings: [] };
+  const statistics: NameStatistics = { forms: new Map(), lone: new Map(), surnameCounts: new Map(), spellings: [], commonOpeners: new Set() };
   passages.forEach((passage, position) => {
     const candidates = names[position] ?? [];
     for (const candidate of candidates) {
@@ -116,5 +121,18 @@ export function collectNameStatistics(passages: readonly Passage[], names: Passa
       if (spelled) statistics.spellings.push({ of: nameKey(spelled.words), surface: passage.text.slice(candidate.start, candidate.end) });
     }
   });
+  statistics.commonOpeners = writtenInLowerCase(passages, new Set([...statistics.forms.values()].filter((form) => form.evidence.opensSentence > 0).map((form) => form.givenKey)));
   return statistics;
+}
+
+/** Which of `words` (keys) the passages also write in lower case, as a word of their own. */
+function writtenInLowerCase(passages: readonly Passage[], words: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (words.size === 0) return found;
+  for (const passage of passages) {
+    for (const [word] of passage.text.matchAll(/(?<![\p{L}\p{M}\p{N}'’\u2010\u2011-])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}])/gu)) {
+      if (words.has(word)) found.add(word);
+    }
+  }
+  return found;
 }

@@ -63,18 +63,33 @@ function opensWithGivenName(form: FullNameForm, openings: { longer: ReadonlySet<
   return isCommonGivenName(form.givenKey) && !grows;
 }
 
-/** Which full names are people's: by their own evidence, then helped by given names learnt from the first. */
+/** Whether a form's first word is a name: it stands inside a sentence somewhere, or is no word the corpus writes in lower case. */
+const opensWithName = (form: FullNameForm, statistics: NameStatistics): boolean => form.evidence.opensSentence < form.count || !statistics.commonOpeners.has(form.givenKey);
+
+/**
+ * Which full names are people's: by their own evidence, then helped by given names learnt from the first and by
+ * a lone surname's words spoken as "I" — but only a surname no person of the first pass has: the lone "James"
+ * who says "I" may be Letitia James as well as the LeBron James the corpus names without a cue.
+ */
 function acceptForms(statistics: NameStatistics): FullNameForm[] {
   const openings = runOpenings(statistics);
-  const judge = (form: FullNameForm, knownGivenName: boolean): boolean => {
-    const lone = statistics.lone.get(form.surnameKeys[0] ?? '');
-    return isPersonName(form.evidence, { surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence), knownGivenName, commonGivenName: opensWithGivenName(form, openings) });
+  const judge = (form: FullNameForm, knownGivenName: boolean, ownedSurnames?: ReadonlySet<string>): boolean => {
+    const surname = form.surnameKeys[0] ?? '';
+    const lone = statistics.lone.get(surname);
+    const speaksAsI = lone !== undefined && lone.evidence.firstPerson > 0 && lone.evidence.organisation === 0;
+    return isPersonName(form.evidence, {
+      surnameActsAlone: lone !== undefined && hasPersonCue(lone.evidence),
+      surnameSpeaksAsI: speaksAsI && ownedSurnames !== undefined && !ownedSurnames.has(surname) && opensWithName(form, statistics),
+      knownGivenName,
+      commonGivenName: opensWithGivenName(form, openings),
+    });
   };
   const forms = [...statistics.forms.values()];
   const accepted = new Set(forms.filter((form) => judge(form, false)));
   const givenNames = new Set([...accepted].filter((form) => form.givenKey.length > 1).map((form) => form.givenKey));
+  const ownedSurnames = new Set([...accepted].map((form) => form.surnameKeys[0] ?? ''));
   for (const form of forms) {
-    if (!accepted.has(form) && judge(form, givenNames.has(form.givenKey))) accepted.add(form);
+    if (!accepted.has(form) && judge(form, givenNames.has(form.givenKey), ownedSurnames)) accepted.add(form);
   }
   return [...accepted].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || b.count - a.count);
 }

@@ -35,6 +35,13 @@ export interface NameEvidence {
   initials: number;
   /** It fills a quotation by itself, as a title of a work does: “Mary Poppins” and “Bambi”. */
   quotedTitle: number;
+  /**
+   * It speaks, beside the quotation, words in the first person singular: "“I was scared,” X said", "X told them: “My
+   * son …”". An organisation says "we"; only a person says "I".
+   */
+  firstPerson: number;
+  /** It opens a sentence or a quotation, where any word is capitalised ("Because Google's promises …", "“Make Trump go away”"). */
+  opensSentence: number;
 }
 
 export const noEvidence = (): NameEvidence => ({
@@ -52,6 +59,8 @@ export const noEvidence = (): NameEvidence => ({
   organisation: 0,
   initials: 0,
   quotedTitle: 0,
+  firstPerson: 0,
+  opensSentence: 0,
 });
 
 /** The cues of one occurrence as bits, cheaper than an object per name on a large corpus. */
@@ -70,6 +79,8 @@ export const Cue: Readonly<Record<keyof NameEvidence, number>> = {
   organisation: 2048,
   initials: 4096,
   quotedTitle: 8192,
+  firstPerson: 16384,
+  opensSentence: 32768,
 };
 
 const CUE_NAMES = Object.keys(Cue) as (keyof NameEvidence)[];
@@ -86,6 +97,12 @@ export const hasCue = (cues: number, ...names: (keyof NameEvidence)[]): boolean 
 export interface NameContext {
   /** Its surname also stands alone somewhere with a person's cue ("Witkoff said", "Mr. Witkoff"). */
   surnameActsAlone: boolean;
+  /**
+   * That lone surname speaks words in the first person beside a quotation ("“I was there,” Lopez said"), and the
+   * full name's first word is a name: it stands somewhere inside a sentence ("To LeBron James, …"), or the corpus
+   * never writes it in lower case (not "Because Dempsey's study …").
+   */
+  surnameSpeaksAsI: boolean;
   /** Its first word is the given name of someone already known to be a person. */
   knownGivenName: boolean;
   /** Its first word is a common given name (see given-names.ts). */
@@ -97,18 +114,25 @@ const PERSON_THRESHOLD = 2;
 
 /**
  * Whether a full name ("Steve Witkoff", "Tel Aviv", "Goldman Sachs") is a
- * person's. An organisation's or place's shape vetoes. Cues that say so
- * outright (a title, a role, an appositive, an honorific, a relative,
- * initials) weigh two, and so does opening with a common given name, which any cue against
- * then outweighs ("in Virginia Beach"); weak ones (a speech verb, which companies share, once more when it
- * is one they seldom take, "told"; a "he" or "she" after, a surname that acts alone, a given name known from someone else)
- * weigh one; "the" before and filling a quotation by itself (a title of a work) weigh two against, a
- * place preposition or a role noun after (an organisation qualifying someone) one.
+ * person's. An organisation's or place's shape vetoes, unless the name opens
+ * with a common given name and cues that say so outright weigh two or more
+ * ("Fiona Hill, a former adviser", "Russia adviser Fiona Hill": a surname
+ * may be a head noun like "Hill"). Cues that say so outright (a title, a
+ * role, an appositive, an honorific, a relative, initials, words spoken as
+ * "I") weigh two, and so does opening with a common given name, which any
+ * cue against then outweighs ("in Virginia Beach"), and a surname that
+ * speaks as "I" on its own; weak ones (a speech verb, which companies share,
+ * once more when it is one they seldom take, "told"; a "he" or "she" after,
+ * a surname that acts alone, a given name known from someone else) weigh
+ * one; "the" before and filling a quotation by itself (a title of a work)
+ * weigh two against, a place preposition or a role noun after (an
+ * organisation qualifying someone) one.
  */
 export function isPersonName(evidence: NameEvidence, context: NameContext): boolean {
-  if (evidence.organisation > 0) return false;
-  const outright = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation + evidence.initials + (context.commonGivenName ? 1 : 0);
-  const weak = evidence.speech + evidence.personalSpeech + evidence.pronoun + (context.surnameActsAlone ? 1 : 0) + (context.knownGivenName ? 1 : 0);
+  const personal = evidence.honorific + evidence.titleRun + evidence.role + evidence.appositive + evidence.relation + evidence.initials + evidence.firstPerson;
+  if (evidence.organisation > 0 && !(context.commonGivenName && personal >= 2 && evidence.definite === 0)) return false;
+  const outright = personal + (context.commonGivenName ? 1 : 0) + (context.surnameSpeaksAsI ? 1 : 0);
+  const weak = evidence.speech + evidence.personalSpeech + evidence.pronoun + (context.surnameActsAlone && !context.surnameSpeaksAsI ? 1 : 0) + (context.knownGivenName ? 1 : 0);
   const against = 2 * (evidence.definite + evidence.quotedTitle) + evidence.place + evidence.modifier;
   return 2 * outright + weak - against >= PERSON_THRESHOLD;
 }

@@ -119,7 +119,7 @@ export function createSpeakerResolver(contexts: readonly ParagraphContext[], peo
       for (const sentence of sentences) {
         const end = index < paragraph ? sentence.end : Math.min(sentence.end, ref.start);
         const mentions = mentionsWithin(index, sentence.start, end);
-        const named = new Set(mentions.map((entry) => entry.mention.personId));
+        const named = withoutPossessors(new Set(mentions.map((entry) => entry.mention.personId)), mentions, (entry) => /^['’]/u.test(context.text.slice(entry.mention.end - context.offset)));
         if (opensWithPronoun(context, sentence.start, pronoun)) continue;
         if (named.size === 0) {
           if (namesSomeoneUnknown(context, sentence.start, end, mentions)) return undefined;
@@ -219,6 +219,17 @@ function placeMentions(contexts: readonly ParagraphContext[], mentions: readonly
   return placed.sort((a, b) => a.mention.start - b.mention.start);
 }
 
+/**
+ * Of several people a sentence names, those it names other than as the
+ * owner of something: in "Wild defenseman Jo Roe, who joked about Lee’s
+ * sticks, could see …" a "he" after is Roe, whose the sentence is.
+ */
+function withoutPossessors(named: ReadonlySet<number>, mentions: readonly PlacedMention[], isPossessive: (entry: PlacedMention) => boolean): ReadonlySet<number> {
+  if (named.size < 2) return named;
+  const subjects = new Set(mentions.filter((entry) => !isPossessive(entry)).map(({ mention }) => mention.personId));
+  return subjects.size > 0 ? subjects : named;
+}
+
 /** One of several people a sentence names: the only one, or the one it reports as speaking, or the previous speaker. */
 function chooseAmong(candidates: ReadonlySet<number>, speaking: () => Array<number | undefined>, previousSpeaker: number | undefined): number | undefined {
   if (candidates.size <= 1) return [...candidates][0];
@@ -237,6 +248,7 @@ function opensWithPronoun(context: ParagraphContext, start: number, pronoun: str
  * Whether the sentence at `start` opens with a capitalised word the people
  * index has no mention for and that is no common sentence opener or title
  * ("Carlineo was arrested …"): a person it does not know may be its subject.
+ * Not before a noun of office ("Harbour pilot Jo Roe …"), which it only qualifies.
  */
 function opensWithUnknownName(context: ParagraphContext, start: number, end: number, mentions: readonly PlacedMention[]): boolean {
   const index = context.words.findIndex((word) => word.start >= start);
@@ -244,7 +256,8 @@ function opensWithUnknownName(context: ParagraphContext, start: number, end: num
   if (!word || word.end > end || !word.capitalised || context.quoted[index]) return false;
   if (mentions.some(({ mention }) => mention.start <= context.offset + word.start && mention.end >= context.offset + word.end)) return false;
   const next = context.words[index + 1];
-  const followedByVerb = next !== undefined && !next.capitalised && /^\s+$/u.test(context.text.slice(word.end, next.start));
+  // "Wild defenseman Ryan Suter": before a noun of office the word qualifies someone the sentence goes on to name.
+  const followedByVerb = next !== undefined && !next.capitalised && !isRoleNoun(next.term) && /^\s+$/u.test(context.text.slice(word.end, next.start));
   return followedByVerb && !isSentenceOpener(word.term) && !isTitleHead(word.term) && !isOrganisationHead(word.term) && !isCountryWord(word.term) && !isRoleNoun(word.term);
 }
 
