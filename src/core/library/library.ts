@@ -1,6 +1,6 @@
 import { loadCorpus, type LoadCorpusOptions, splitPassages } from '../corpus/corpus.ts';
 import { documentDate, extractTimeExpressions } from '../time/time.ts';
-import { collectPeople, createPeopleIndex, namesOfPassages, type PassageNames, type PersonRecord } from '../people/people.ts';
+import { collectPeople, createPeopleIndex, namesOfDocument, type DocumentNames, type PersonRecord } from '../people/people.ts';
 import { attributeQuotations, findQuotations, type QuotationDraft } from '../quotes/quotes.ts';
 import { mergeSegments, TextIndex, textIndexData, type IndexedText, type TextIndexData } from '../search/search.ts';
 import type { DocumentDate, LoadProblem, Passage, PeopleIndex, Quotation, SourceDocument, TimeExpression } from '../types.ts';
@@ -40,8 +40,8 @@ export interface DocumentAnalysis {
   timeExpressions: TimeExpression[];
   /** The text index of its body passages, ids counted from 0 like theirs. */
   index: TextIndexData;
-  /** The names each passage holds: what the corpus-wide people analysis reads. */
-  names: PassageNames;
+  /** What the corpus-wide people analysis reads of it. */
+  names: DocumentNames;
   /** Its quotations, their speakers to be resolved once the corpus's people are known. */
   quotations: QuotationDraft[];
 }
@@ -54,7 +54,7 @@ export function analyseDocument(document: SourceDocument): DocumentAnalysis {
     ...(date ? { date } : {}),
     timeExpressions: extractTimeExpressions(passages, date),
     index: textIndexData(passageEntries(passages)),
-    names: namesOfPassages(passages),
+    names: namesOfDocument(passages),
     quotations: findQuotations(document, passages),
   };
 }
@@ -97,7 +97,7 @@ export interface CorpusAnalysis {
 
 /** `analyses`: the documents', in order, as `passages` places them. */
 export function analyseCorpus(documents: readonly SourceDocument[], passages: readonly Passage[], analyses: readonly DocumentAnalysis[]): CorpusAnalysis {
-  const people = collectPeople(passages, analyses.flatMap((analysis) => analysis.names));
+  const people = collectPeople(passages, analyses.map((analysis) => analysis.names));
   let offset = 0;
   const drafts = analyses.map((analysis) => {
     const placed = analysis.quotations.map((draft) => ({ ...draft, passageId: draft.passageId + offset }));

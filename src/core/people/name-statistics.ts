@@ -108,9 +108,9 @@ function addLone(statistics: NameStatistics, text: string, candidate: NameCandid
 
 /**
  * Pass one: every name in the body passages, counted with its evidence
- * (`names`: those of each passage).
+ * (`names`: those of each passage; `lowerCase`: each document's lowerCaseWords).
  */
-export function collectNameStatistics(passages: readonly Passage[], names: PassageNames): NameStatistics {
+export function collectNameStatistics(passages: readonly Passage[], names: PassageNames, lowerCase: readonly (readonly string[])[]): NameStatistics {
   const statistics: NameStatistics = { forms: new Map(), lone: new Map(), surnameCounts: new Map(), spellings: [], commonOpeners: new Set() };
   passages.forEach((passage, position) => {
     const candidates = names[position] ?? [];
@@ -121,18 +121,21 @@ export function collectNameStatistics(passages: readonly Passage[], names: Passa
       if (spelled) statistics.spellings.push({ of: nameKey(spelled.words), surface: passage.text.slice(candidate.start, candidate.end) });
     }
   });
-  statistics.commonOpeners = writtenInLowerCase(passages, new Set([...statistics.forms.values()].filter((form) => form.evidence.opensSentence > 0).map((form) => form.givenKey)));
+  const openers = new Set([...statistics.forms.values()].filter((form) => form.evidence.opensSentence > 0).map((form) => form.givenKey));
+  for (const words of lowerCase) for (const word of words) if (openers.has(word)) statistics.commonOpeners.add(word);
   return statistics;
 }
 
-/** Which of `words` (keys) the passages also write in lower case, as a word of their own. */
-function writtenInLowerCase(passages: readonly Passage[], words: ReadonlySet<string>): Set<string> {
-  const found = new Set<string>();
-  if (words.size === 0) return found;
+/**
+ * The distinct words the passages write in lower case, as words of their own:
+ * a sentence-opening name whose first word the corpus also writes in lower
+ * case ("Make Trump …", "make") may be no name. Found per document, since
+ * scanning the whole corpus's text again on every build cost seconds.
+ */
+export function lowerCaseWords(passages: readonly Passage[]): string[] {
+  const words = new Set<string>();
   for (const passage of passages) {
-    for (const [word] of passage.text.matchAll(/(?<![\p{L}\p{M}\p{N}'’\u2010\u2011-])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}])/gu)) {
-      if (words.has(word)) found.add(word);
-    }
+    for (const [word] of passage.text.matchAll(/(?<![\p{L}\p{M}\p{N}'’\u2010\u2011-])\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}])/gu)) words.add(word);
   }
-  return found;
+  return [...words];
 }

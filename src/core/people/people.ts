@@ -1,6 +1,6 @@
 import { passageNames } from './credit-lines.ts';
 import type { NameCandidate } from './name-candidates.ts';
-import { collectNameStatistics, type FullNameForm, type PassageNames } from './name-statistics.ts';
+import { collectNameStatistics, lowerCaseWords, type FullNameForm } from './name-statistics.ts';
 import { groupPeople, type PersonDraft } from './people-groups.ts';
 import { createPeopleIndex, type PersonRecord } from './people-index.ts';
 import { resolveMentions, type ResolvedMention } from './people-mentions.ts';
@@ -61,24 +61,31 @@ function describe(draft: PersonDraft, mentions: readonly ResolvedMention[], pers
 }
 
 /**
- * The names each passage holds, with the evidence and descriptions around
- * them: the part of the people analysis each document yields on its own
- * (most of its cost), so that it is cached with the document. Page furniture
- * yields none but for bylines and bio lines.
+ * What the people analysis reads of one document, which the document yields
+ * on its own (most of the analysis's cost), so that it is cached with it:
+ * the names each passage holds, with the evidence and descriptions around
+ * them (page furniture yields none but for bylines and bio lines), and the
+ * words it writes in lower case.
  */
-export function namesOfPassages(passages: readonly Passage[]): NameCandidate[][] {
-  return passages.map(passageNames);
+export interface DocumentNames {
+  passages: NameCandidate[][];
+  lowerCaseWords: string[];
+}
+
+export function namesOfDocument(passages: readonly Passage[]): DocumentNames {
+  return { passages: passages.map(passageNames), lowerCaseWords: lowerCaseWords(passages) };
 }
 
 /**
- * Who the people of a corpus are, in two linear passes over the names of its
- * passages: the first counts every name with its evidence and decides who is
+ * Who the people of a corpus are (`documents`: what each of its documents
+ * yields, in the order of `passages`), in two linear passes over the names: the first counts every name with its evidence and decides who is
  * a person; the second resolves each mention, document by document. Plain
  * data, so that it can be cached and sent between threads; `createPeopleIndex`
  * answers questions over it.
  */
-export function collectPeople(passages: readonly Passage[], names: PassageNames = namesOfPassages(passages)): PersonRecord[] {
-  const groups = groupPeople(collectNameStatistics(passages, names));
+export function collectPeople(passages: readonly Passage[], documents: readonly DocumentNames[] = [namesOfDocument(passages)]): PersonRecord[] {
+  const names = documents.flatMap((document) => document.passages);
+  const groups = groupPeople(collectNameStatistics(passages, names, documents.map((document) => document.lowerCaseWords)));
   const byDraft = new Map<PersonDraft, ResolvedMention[]>();
   for (const mention of resolveMentions(passages, groups, names)) {
     const list = byDraft.get(mention.draft);
@@ -94,7 +101,6 @@ export function buildPeopleIndex(passages: readonly Passage[]): PeopleIndex {
   return createPeopleIndex(collectPeople(passages), passages);
 }
 
-export type { PassageNames } from './name-statistics.ts';
 export { createPeopleIndex, peopleIndexBuilder, type PeopleIndexBuilder, type PersonRecord } from './people-index.ts';
 export { typoAllowance, wordKey } from './name-keys.ts';
 export { isCountryWord, isOrganisationHead, isParticle, isRoleNoun, isSentenceOpener, isTitleHead, isTitleModifier } from './name-lexicon.ts';
