@@ -54,8 +54,9 @@ describe('real news', () => {
     }
   });
 
-  it('finds the event of a /when question, a quotation, and nothing for what the corpus never mentions, at least as often as plain BM25', () => {
+  it('describes a person, finds the event of a /when question, a quotation, and nothing for what the corpus never mentions, at least as often as plain BM25', () => {
     for (const [name, figures] of rounds) {
+      expect(figures.who.topK.hits, `${name} /who`).toBeGreaterThanOrEqual(figures.who.bm25TopK.hits);
       expect(figures.quote.topK.hits, `${name} /quote`).toBeGreaterThanOrEqual(figures.quote.bm25TopK.hits);
       expect(figures.when.passageTopK.hits, `${name} /when`).toBeGreaterThanOrEqual(figures.when.bm25TopK.hits);
       expect(figures.nothing.verbatim.hits, `${name} nothing found`).toBeGreaterThanOrEqual(figures.nothing.bm25.hits);
