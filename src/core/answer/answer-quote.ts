@@ -2,7 +2,7 @@ import type { CommandAnswer, Result } from './answer-schema.ts';
 import { type Library, quotationText } from '../library/library.ts';
 import { findPhrase, phrasePattern, phraseWords } from './phrases.ts';
 import { occurrencesOf } from './quote-recurrences.ts';
-import { resultFor, resultForHit, searchPassages } from './results.ts';
+import { resultFor, resultForHit, searchPassages, type PassageHit } from './results.ts';
 import { queryTerms, searchTextIndex } from '../search/search.ts';
 import type { Passage, Quotation } from '../types.ts';
 
@@ -48,8 +48,14 @@ export function answerQuote(library: Library, query: string, speakerName: string
   const shown = new Set<Quotation>();
   const verbatim = quotationResults(library, hits.verbatim, shown, limit);
   const rest = quotationResults(library, hits.rest, shown, limit - verbatim.length);
-  const passages = speakers === undefined && text !== '' ? passagesWithoutQuotations(library, text, shown, limit) : noMatches<Result>();
-  const results = [...verbatim, ...passages.verbatim, ...rest, ...passages.rest].slice(0, limit);
+  // Passages are searched only where they can be shown: a verbatim one goes before the other quotations; any other only after all of them.
+  const passagesShown = speakers === undefined && text !== '' && (phraseWords(text).length >= 2 || verbatim.length + rest.length < limit);
+  const passages = passagesShown ? passagesWithoutQuotations(library, text, shown) : noMatches<PassageHit>();
+  const results: Result[] = [...verbatim];
+  const room = (): number => limit - results.length;
+  results.push(...asPassageResults(library, passages.verbatim.slice(0, room())));
+  results.push(...rest.slice(0, room()));
+  results.push(...asPassageResults(library, passages.rest.slice(0, room())));
   return results.length > 0 ? { results } : { results, suggestions: suggestSpeakers(library, asked, quoted) };
 }
 
@@ -109,13 +115,16 @@ function quotationsHoldingPhrase(library: Library, typed: string, keep: (id: num
   );
 }
 
-/** Passages matching `text` that hold none of the quotations already shown, flagged as plain passages. */
-function passagesWithoutQuotations(library: Library, text: string, shown: ReadonlySet<Quotation>, limit: number): Matches<Result> {
+/** Passages matching `text` that hold none of the quotations already shown. */
+function passagesWithoutQuotations(library: Library, text: string, shown: ReadonlySet<Quotation>): Matches<PassageHit> {
   const shownPassages = new Set([...shown].map((quotation) => quotation.passageId));
-  const hits = searchPassages(library, text, Math.max(PHRASE_CANDIDATES, limit + shownPassages.size)).filter((hit) => !shownPassages.has(hit.passage.id));
-  const { verbatim, rest } = verbatimFirst(hits, text, (hit) => hit.passage.text);
-  const flagged = (part: typeof hits): Result[] => part.slice(0, limit).map((hit) => ({ ...resultForHit(library, hit), passage: true as const }));
-  return { verbatim: flagged(verbatim), rest: flagged(rest) };
+  const hits = searchPassages(library, text, PHRASE_CANDIDATES + shownPassages.size).filter((hit) => !shownPassages.has(hit.passage.id));
+  return verbatimFirst(hits, text, (hit) => hit.passage.text);
+}
+
+/** Passage hits as results, flagged as plain passages; made only for those shown, since each costs a tokenisation for its highlights. */
+function asPassageResults(library: Library, hits: readonly PassageHit[]): Result[] {
+  return hits.map((hit) => ({ ...resultForHit(library, hit), passage: true as const }));
 }
 
 /** A quotation cited at its first occurrence, with the paragraphs it recurs in and the speaker any occurrence names. */

@@ -3,7 +3,7 @@ import type { Library } from '../library/library.ts';
 import { typoAllowance, wordKey } from '../people/people.ts';
 import { resultFor, resultForHit, searchPassages } from './results.ts';
 import type { Span } from '../text/text.ts';
-import { describingSentences, type WhoCandidate } from './who-descriptions.ts';
+import { describingSentences, rankDescriptions, type WhoCandidate } from './who-descriptions.ts';
 import { namingPassages, passagesNaming } from './who-passages.ts';
 import { inPassages } from '../passage-order.ts';
 import type { Passage, Person, PersonDescription, PersonMention } from '../types.ts';
@@ -67,7 +67,7 @@ function whoResult(library: Library, passage: Passage, span: Span, score: number
 }
 
 /** Each document's first candidate, in the order given: one per document before any document's second. */
-function firstOfEachDocument(candidates: readonly WhoCandidate[]): WhoCandidate[] {
+function firstOfEachDocument<T extends { passage: Passage }>(candidates: readonly T[]): T[] {
   const files = new Set<string>();
   return candidates.filter(({ passage }) => !files.has(passage.file) && Boolean(files.add(passage.file)));
 }
@@ -93,15 +93,19 @@ function actingPassages(library: Library, mentions: readonly PersonMention[]): W
  * the remaining descriptions, the passages where they act or speak, and the
  * remaining passages naming them.
  */
-function candidatesFor(library: Library, asked: Asked, query: string): WhoCandidate[] {
+function* candidatesFor(library: Library, asked: Asked, query: string): Generator<WhoCandidate> {
   const { people } = library;
-  const described = describingSentences(library, people.descriptionsOf(asked.person.id), new Set(asked.roleDescriptions));
+  const described = rankDescriptions(library, people.descriptionsOf(asked.person.id), new Set(asked.roleDescriptions));
+  const describedFirsts = firstOfEachDocument(described);
+  for (const first of describedFirsts) yield describingSentences(first);
+  // Read only when the descriptions did not fill the page: finding a famous name's every passage costs tens of milliseconds.
   // A role asked for ("finance minister") names whoever holds it in each article, not the person found.
   const naming = asked.byName ? namingPassages(library, query, Number.POSITIVE_INFINITY).map(({ passage, score, highlights }): WhoCandidate => ({ passage, span: passage, score, highlights })) : [];
-  const describedFirsts = firstOfEachDocument(described);
   const describedFiles = new Set(describedFirsts.map(({ passage }) => passage.file));
-  const namingFirsts = firstOfEachDocument(naming).filter(({ passage }) => !describedFiles.has(passage.file));
-  return [...describedFirsts, ...namingFirsts, ...described, ...actingPassages(library, people.mentionsOf(asked.person.id)), ...naming];
+  yield* firstOfEachDocument(naming).filter(({ passage }) => !describedFiles.has(passage.file));
+  for (const entry of described) yield describingSentences(entry);
+  yield* actingPassages(library, people.mentionsOf(asked.person.id));
+  yield* naming;
 }
 
 /** The person's results, each passage at most once: a description's sentences, or the whole passage. */

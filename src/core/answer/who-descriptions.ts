@@ -62,16 +62,31 @@ function rankAcrossDocuments<T extends { file: string; weight: number }>(items: 
     .map(({ item }) => item);
 }
 
+/** A description ranked for a /who answer: its passage and weight; its sentences are found only if it is shown. */
+export interface RankedDescription {
+  description: PersonDescription;
+  passage: Passage;
+  score: number;
+}
+
 /**
- * A person's descriptions as the sentences holding them, best first across
- * documents; `matching` are those that gave the role the question asked for.
+ * A person's descriptions, best first across documents; `matching` are those
+ * that gave the role the question asked for.
  */
-export function describingSentences(library: Library, descriptions: readonly PersonDescription[], matching: ReadonlySet<PersonDescription>): WhoCandidate[] {
+export function rankDescriptions(library: Library, descriptions: readonly PersonDescription[], matching: ReadonlySet<PersonDescription>): RankedDescription[] {
   const weighed = descriptions.map((description) => ({ description, file: description.file, weight: descriptionWeight(library, description, matching.has(description)) }));
-  return rankAcrossDocuments(weighed).flatMap(({ description, weight }): WhoCandidate[] => {
+  return rankAcrossDocuments(weighed).flatMap(({ description, weight }): RankedDescription[] => {
     const passage = library.passages[description.passageId];
-    if (!passage) return [];
-    const covered = { start: Math.min(description.start, description.mentionStart), end: Math.max(description.end, description.mentionEnd) };
-    return [{ passage, span: sentenceSpan(passage, covered), score: weight }];
+    return passage ? [{ description, passage, score: weight }] : [];
   });
+}
+
+/**
+ * A description as the sentences holding it, with its name: a citable
+ * excerpt. Found for the few shown, not for every description: the
+ * most-mentioned person of 10,000 articles has 12,000.
+ */
+export function describingSentences({ description, passage, score }: RankedDescription): WhoCandidate {
+  const covered = { start: Math.min(description.start, description.mentionStart), end: Math.max(description.end, description.mentionEnd) };
+  return { passage, span: sentenceSpan(passage, covered), score };
 }
