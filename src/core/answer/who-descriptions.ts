@@ -25,24 +25,42 @@ function sentenceSpan(passage: Passage, covered: Span): Span {
 /** Past this many words a description says no more. */
 const MAX_WEIGHED_WORDS = 12;
 
+/** Whether the character at `offset` is white space; ASCII is decided without a regular expression, as this runs per character. */
+function isSpaceAt(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(text[offset] ?? '');
+}
+
 /** Words of text[start, end), at most `max`, counted without slicing: a person may have thousands of descriptions. */
 function countWords(text: string, start: number, end: number, max: number): number {
   let words = 0;
   let inWord = false;
   for (let offset = start; offset < end && words < max; offset += 1) {
-    const space = /\s/u.test(text[offset] ?? ' ');
+    const space = isSpaceAt(text, offset);
     if (!space && !inWord) words += 1;
     inWord = !space;
   }
   return words;
 }
 
+/** A courtesy title or initial opening a mention ("Mr. ", "Dr. "), read where the mention starts. */
+const LEADING_ABBREVIATION = /\p{L}+\.\s+/uy;
+
+/** Whether the mention at text[start, end) is more than one word once a leading "Mr. " is left out: a full name. */
+function namesInFull(text: string, start: number, end: number): boolean {
+  LEADING_ABBREVIATION.lastIndex = start;
+  const from = LEADING_ABBREVIATION.test(text) ? LEADING_ABBREVIATION.lastIndex : start;
+  for (let offset = from; offset < end; offset += 1) if (isSpaceAt(text, offset)) return true;
+  return false;
+}
+
 /** A description's weight: appositives say more than titles, a full name and more words say more. */
 function descriptionWeight(library: Library, description: PersonDescription, matchesRole: boolean): number {
   const text = library.documentsByFile.get(description.file)?.text ?? '';
-  const named = text.slice(description.mentionStart, description.mentionEnd).replace(/^\p{L}+\.\s+/u, '');
   const words = countWords(text, description.start, description.end, MAX_WEIGHED_WORDS);
-  return (matchesRole ? 5 : 0) + (description.kind === 'appositive' ? 3 : 2) + (/\s/u.test(named) ? 0.5 : 0) + words / MAX_WEIGHED_WORDS;
+  const fullName = namesInFull(text, description.mentionStart, description.mentionEnd);
+  return (matchesRole ? 5 : 0) + (description.kind === 'appositive' ? 3 : 2) + (fullName ? 0.5 : 0) + words / MAX_WEIGHED_WORDS;
 }
 
 /**
