@@ -1,8 +1,8 @@
 import pMap from 'p-map';
 import { loadCorpus } from './core/corpus/corpus.ts';
+import { analyseDocuments } from './document-analysis.ts';
 import {
   analyseCorpus,
-  analyseDocument,
   indexLibrary,
   placeAnalyses,
   type CorpusAnalysis,
@@ -32,7 +32,7 @@ export interface AnalysedCorpus {
  * (content, metadata, code version) has an entry is not analysed again, and
  * the corpus-wide analysis is made afresh.
  */
-export async function analyseThroughCache({ directory, cacheDir }: BuildRequest, onProgress: (progress: BuildProgress) => void): Promise<AnalysedCorpus> {
+export async function analyseThroughCache({ directory, cacheDir, minDocumentsPerThread }: BuildRequest, onProgress: (progress: BuildProgress) => void): Promise<AnalysedCorpus> {
   const cache = new LibraryCache(cacheDir);
   const [version, { documents, problems }] = await Promise.all([analysisVersion(), loadCorpus(directory)]);
   const total = documents.length;
@@ -45,24 +45,26 @@ export async function analyseThroughCache({ directory, cacheDir }: BuildRequest,
     return { documents, problems, ...snapshot, cache: { reused: total, analysed: 0, corpusReused: true, notes: cache.notes } };
   }
   onProgress({ step: 'analysing', done: 0, total });
-  let reused = 0;
   let done = 0;
-  const analyses = await pMap(
-    documents,
-    async (document, position): Promise<DocumentAnalysis> => {
-      const key = keys[position] as string;
-      let analysis = await cache.readDocument(key);
-      if (analysis) reused += 1;
-      else {
-        analysis = analyseDocument(document);
-        await cache.writeDocument(key, analysis);
-      }
-      done += 1;
-      onProgress({ step: 'analysing', done, total });
+  const advance = (): void => {
+    done += 1;
+    onProgress({ step: 'analysing', done, total });
+  };
+  const cached = await pMap(
+    keys,
+    async (key) => {
+      const analysis = await cache.readDocument(key);
+      if (analysis) advance();
       return analysis;
     },
     { concurrency: CACHE_READS_AT_ONCE },
   );
+  const missing = documents.filter((_document, position) => !cached[position]);
+  const made = await analyseDocuments(cache, missing, keys.filter((_key, position) => !cached[position]), advance, minDocumentsPerThread);
+  // The documents analysed now come back in the order they were missing.
+  let next = 0;
+  const analyses = cached.map((analysis) => analysis ?? (made[next++] as DocumentAnalysis));
+  const reused = total - missing.length;
   const placed = placeAnalyses(documents, analyses);
   onProgress({ step: 'people', done: total, total });
   const corpus = analyseCorpus(documents, placed.passages, analyses);

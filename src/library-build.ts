@@ -14,6 +14,8 @@ import { peopleIndexBuilder, type PersonRecord } from './core/people/people.ts';
 export interface BuildRequest {
   directory: string;
   cacheDir: string;
+  /** The fewest documents to analyse that are worth one more thread (see analyseDocuments); tests lower it. */
+  minDocumentsPerThread?: number;
 }
 
 /** Where a build is: documents analysed (or taken from the cache) of all, and the step it is on. */
@@ -109,7 +111,7 @@ function runWorker(request: BuildRequest, onProgress: ProgressListener): Promise
   const texts = new Map<string, string>();
   let firstPartAt: number | undefined;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_ENTRY, { workerData: request });
+    const worker = new Worker(WORKER_ENTRY, { workerData: { ...request, module: './library-worker.ts' } });
     let settled = false;
     const settle = (finish: () => void): void => {
       if (settled) return;

@@ -1,5 +1,7 @@
-// The worker thread's entry, in plain JavaScript.
+// A worker thread's entry, in plain JavaScript: it loads the TypeScript module
+// named in `workerData.module` (relative to this folder), at low priority.
 import { setPriority } from 'node:os';
+import { workerData } from 'node:worker_threads';
 
 // Building is background work: on a busy machine the thread that answers questions
 // must win the CPU, from the first module compiled on. Nice 10 gives the build about
@@ -14,4 +16,4 @@ if (process.platform === 'linux') setPriority(10);
 // here, then load the TypeScript worker as the rest of the bot is loaded.
 const { register } = await import('tsx/esm/api');
 register();
-await import('./library-worker.ts');
+await import(new URL(workerData.module, import.meta.url).href);

@@ -49,6 +49,17 @@ describe('the library cache', () => {
     expect(libraryOf(warm).timeExpressions).toEqual(fresh.timeExpressions);
   });
 
+  it('spreads the documents to analyse over threads, and builds and caches what one thread does', async () => {
+    const spread = await analyseThroughCache({ directory: corpus.dir, cacheDir, minDocumentsPerThread: 1 }, () => {});
+    expect(spread.cache).toMatchObject({ reused: 0, analysed: 5, notes: [] });
+    const fresh = await loadLibrary(corpus.dir);
+    expect(answersOf(libraryOf(spread))).toEqual(answersOf(fresh));
+    expect(libraryOf(spread).passages).toEqual(fresh.passages);
+    expect(await readdir(path.join(cacheDir, 'documents'))).toHaveLength(5);
+    await rm(path.join(cacheDir, (await readdir(cacheDir)).find((name) => name.startsWith('corpus-')) as string));
+    expect((await build()).cache).toMatchObject({ reused: 5, analysed: 0, corpusReused: false });
+  });
+
   it('re-analyses only a changed or added file, and redoes the corpus-wide part', async () => {
     await build();
     const [first] = (await readdir(corpus.dir)).filter((name) => name.endsWith('.txt')).sort();
