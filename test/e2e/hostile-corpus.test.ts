@@ -161,7 +161,8 @@ describe('hostile corpus content through Discord', () => {
     await corpus.write(churning, versions[0] ?? '');
     await corpus.write('hostile/doomed.txt', 'Edda Thornquist left the talks on Sunday.\n');
     const interaction = chatInput(harness.emulator, 'reload', {}, newAsker({ permissions: PERMISSIONS.manageGuild }));
-    const finished = harness.edit(interaction);
+    // The report, not a progress edit: a build longer than 3 s edits the reply with its progress first.
+    const finished = harness.edit(interaction, (request) => (messageOf(request)?.embeds?.length ?? 0) > 0);
     harness.emulator.interact(interaction);
     let round = 0;
     let done = false;
