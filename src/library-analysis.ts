@@ -44,6 +44,26 @@ export async function analyseThroughCache({ directory, cacheDir, minDocumentsPer
     await cache.prune(keys, wholeKey);
     return { documents, problems, ...snapshot, cache: { reused: total, analysed: 0, corpusReused: true, notes: cache.notes } };
   }
+  const { placed, corpus, reused } = await analyseChanged(cache, documents, keys, onProgress, minDocumentsPerThread);
+  await cache.writeCorpus(wholeKey, { placed, corpus });
+  await cache.prune(keys, wholeKey);
+  return { documents, problems, placed, corpus, cache: { reused, analysed: total - reused, corpusReused: false, notes: cache.notes } };
+}
+
+/**
+ * Every document's analysis, from the cache or made now, placed, and the
+ * corpus-wide analysis over them. The documents' own analyses (their names
+ * and quotation drafts, most of a build's memory) are garbage once this
+ * returns, before the corpus entry is serialised and the parts are sent.
+ */
+async function analyseChanged(
+  cache: LibraryCache,
+  documents: readonly SourceDocument[],
+  keys: readonly string[],
+  onProgress: (progress: BuildProgress) => void,
+  minDocumentsPerThread: number | undefined,
+): Promise<{ placed: PlacedAnalyses; corpus: CorpusAnalysis; reused: number }> {
+  const total = documents.length;
   onProgress({ step: 'analysing', done: 0, total });
   let done = 0;
   const advance = (): void => {
@@ -64,13 +84,9 @@ export async function analyseThroughCache({ directory, cacheDir, minDocumentsPer
   // The documents analysed now come back in the order they were missing.
   let next = 0;
   const analyses = cached.map((analysis) => analysis ?? (made[next++] as DocumentAnalysis));
-  const reused = total - missing.length;
   const placed = placeAnalyses(documents, analyses);
   onProgress({ step: 'people', done: total, total });
-  const corpus = analyseCorpus(documents, placed.passages, analyses);
-  await cache.writeCorpus(wholeKey, { placed, corpus });
-  await cache.prune(keys, wholeKey);
-  return { documents, problems, placed, corpus, cache: { reused, analysed: total - reused, corpusReused: false, notes: cache.notes } };
+  return { placed, corpus: analyseCorpus(documents, placed.passages, analyses), reused: total - missing.length };
 }
 
 /** The Library of an analysed corpus, its indexes built in one go: for programs that answer nothing before it is ready. */
