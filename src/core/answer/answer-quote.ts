@@ -14,6 +14,8 @@ const SUGGESTED_SPEAKERS = 5;
  * thousands of quotations, and sorting them all cost more than the search.
  */
 const PHRASE_CANDIDATES = 200;
+/** Fewer typed words than this are no phrase to find verbatim: one word is what BM25 already matches. */
+const MIN_PHRASE_WORDS = 2;
 /** How many close names to ask the people index for, before keeping those who have quotations. */
 const SUGGESTION_POOL = 50;
 
@@ -49,7 +51,7 @@ export function answerQuote(library: Library, query: string, speakerName: string
   const verbatim = quotationResults(library, hits.verbatim, shown, limit);
   const rest = quotationResults(library, hits.rest, shown, limit - verbatim.length);
   // Passages are searched only where they can be shown: a verbatim one goes before the other quotations; any other only after all of them.
-  const passagesShown = speakers === undefined && text !== '' && (phraseWords(text).length >= 2 || verbatim.length + rest.length < limit);
+  const passagesShown = speakers === undefined && text !== '' && (phraseWords(text).length >= MIN_PHRASE_WORDS || verbatim.length + rest.length < limit);
   const passages = passagesShown ? passagesWithoutQuotations(library, text, shown) : noMatches<PassageHit>();
   const results: Result[] = [...verbatim];
   const room = (): number => limit - results.length;
@@ -95,7 +97,7 @@ function quotationResults(library: Library, hits: readonly QuotationHit[], shown
  */
 function verbatimFirst<Hit>(hits: readonly Hit[], typed: string, textOf: (hit: Hit) => string): Matches<Hit> {
   const words = phraseWords(typed);
-  if (words.length < 2) return { verbatim: [], rest: [...hits] };
+  if (words.length < MIN_PHRASE_WORDS) return { verbatim: [], rest: [...hits] };
   const pattern = phrasePattern(words);
   const verbatim = new Set(hits.slice(0, PHRASE_CANDIDATES).filter((hit) => findPhrase(textOf(hit), pattern).length > 0));
   return { verbatim: [...verbatim], rest: hits.filter((hit) => !verbatim.has(hit)) };
@@ -108,7 +110,7 @@ function verbatimFirst<Hit>(hits: readonly Hit[], typed: string, textOf: (hit: H
  */
 function quotationsHoldingPhrase(library: Library, typed: string, keep: (id: number) => boolean): QuotationHit[] {
   const words = phraseWords(typed);
-  if (words.length < 2) return [];
+  if (words.length < MIN_PHRASE_WORDS) return [];
   const pattern = phrasePattern(words);
   return library.quotations.flatMap((quotation, id) =>
     keep(id) && findPhrase(quotationText(library.documentsByFile, quotation), pattern).length > 0 ? [{ id, score: 0, terms: [] }] : [],

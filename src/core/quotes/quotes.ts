@@ -175,7 +175,7 @@ function wordCount(context: ParagraphContext, span: MarkedSpan): number {
   return innerText(context, span).split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** The rules that tell a quotation from other text in marks; see extractQuotations. */
+/** The rules that tell a quotation from other text in marks; see findQuotations. */
 function isQuotation(context: ParagraphContext, span: MarkedSpan, attribution: Attribution | undefined, next: ParagraphContext | undefined): boolean {
   if (!span.opened && !(attribution?.side === 'after' && attribution.adjacent)) return false;
   if (!span.closed && !(next?.spans[0]?.start === 0 && next.spans[0].opened)) return false;

@@ -61,4 +61,4 @@ export function searchTextIndex(index: TextIndex, query: string, keep?: (id: num
 }
 
 export { COVERAGE_FLOOR, closeTerms, type RankedHit, type RankOptions } from './coverage-ranking.ts';
-export { mergeSegments, Postings, TextIndex, termTreeOf, type IndexedText, type TextIndexData } from './text-index.ts';
+export { mergeSegments, TextIndex, type IndexedText, type TextIndexData } from './text-index.ts';

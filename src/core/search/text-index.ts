@@ -142,7 +142,7 @@ export class TextIndex {
 }
 
 /** The radix tree that finds a term's slips: term → its position in the sorted terms. */
-export function termTreeOf(terms: readonly string[]): SearchableMap<number> {
+function termTreeOf(terms: readonly string[]): SearchableMap<number> {
   const tree = new SearchableMap<number>();
   terms.forEach((term, at) => tree.set(term, at));
   return tree;
